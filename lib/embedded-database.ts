@@ -1,0 +1,71 @@
+// The embedded default database: PGlite (PostgreSQL compiled to WebAssembly) served on the
+// PostgreSQL wire protocol, so the app talks to it through exactly the same adapter-pg code path
+// as to a real server. Used by `npm start`/`npm run dev` when DATABASE_URL is unset, and by the
+// test suite when TEST_DATABASE_URL is unset.
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/** Connections the embedded server accepts; the app's pool must stay at or below this. */
+export const EMBEDDED_MAX_CONNECTIONS = 8;
+
+export interface EmbeddedDatabase {
+  url: string;
+  host: string;
+  port: number;
+  maxConnections: number;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedDatabaseOptions {
+  /** Folder for the data files; omit for an in-memory database that vanishes on stop. */
+  dataDir?: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  maxConnections?: number;
+}
+
+export async function startEmbeddedDatabase(
+  options: EmbeddedDatabaseOptions = {},
+): Promise<EmbeddedDatabase> {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port && options.port > 0 ? options.port : await findFreePort(host);
+  const maxConnections = options.maxConnections ?? EMBEDDED_MAX_CONNECTIONS;
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+
+  const db = await PGlite.create(options.dataDir ?? 'memory://');
+  const server = new PGLiteSocketServer({ db, host, port, maxConnections });
+  try {
+    await server.start();
+  } catch (error) {
+    await db.close();
+    throw new Error(`Could not start the embedded database on ${host}:${port}: ${String(error)}`);
+  }
+  return {
+    url: `postgresql://postgres:postgres@${host}:${port}/postgres?sslmode=disable`,
+    host,
+    port,
+    maxConnections,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+function findFreePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, host, () => {
+      const address = probe.address();
+      probe.close(() => {
+        if (address && typeof address === 'object') resolve(address.port);
+        else reject(new Error('Could not find a free port'));
+      });
+    });
+  });
+}

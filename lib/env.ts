@@ -1,0 +1,47 @@
+// The validated environment: the only module that reads process.env. Everything else imports
+// `env` from here, so a misconfiguration fails at start with a message naming the variable.
+import { z } from 'zod';
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), {
+    message: 'must be a postgresql:// URL',
+  });
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Unset: `npm start` serves an embedded PGlite database from EMBEDDED_DATA_DIR. */
+  DATABASE_URL: postgresUrl.optional(),
+  /** Upper bound of the app's connection pool; keep it at or below the server's limit. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  EMBEDDED_DATA_DIR: z.string().trim().min(1).default('.data/pglite'),
+  /** The operation `/` shows. */
+  DEFAULT_OPERATION: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an operation slug such as kabul-2021')
+    .default('kabul-2021'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function readEnv(source: NodeJS.ProcessEnv): Env {
+  // An empty variable means "not set", as in most twelve-factor tools.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new Error(`Invalid environment: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = readEnv(process.env);
+
+/** Host and port of a database URL, for messages that must never show the password. */
+export function describeDatabaseUrl(url: string): string {
+  const { hostname, port } = new URL(url);
+  return `${hostname}:${port || '5432'}`;
+}

@@ -1,0 +1,15 @@
+// Next.js configuration. Messages are wired through next-intl; everything a reader sees goes
+// through lib/i18n/messages so that French, Arabic, Dari and Pashto can follow.
+const createNextIntlPlugin = require('next-intl/plugin');
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Node-only database drivers stay outside the server bundle.
+  serverExternalPackages: ['pg', '@prisma/adapter-pg', '@electric-sql/pglite'],
+};
+
+module.exports = withNextIntl(nextConfig);

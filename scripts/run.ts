@@ -1,0 +1,72 @@
+// `npm start` / `npm run dev`: choose the database, bring its schema up to date, seed it when
+// empty, then run Next.js against it.
+//
+// With DATABASE_URL set, that PostgreSQL is used. Without it, an embedded PGlite server is started
+// in this process with its files in EMBEDDED_DATA_DIR (git-ignored), so data survives a restart;
+// Next.js runs as a child process and reaches it over TCP through the same adapter-pg code path.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { describeDatabaseUrl, env } from '../lib/env';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../lib/embedded-database';
+import { prepareDatabase } from './prepare-database';
+
+const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
+
+async function main() {
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = env.DATABASE_URL;
+  let poolMax = env.DATABASE_POOL_MAX;
+  if (databaseUrl) {
+    console.log(`Database: PostgreSQL at ${describeDatabaseUrl(databaseUrl)} (from DATABASE_URL)`);
+  } else {
+    const dataDir = resolve(env.EMBEDDED_DATA_DIR);
+    embedded = await startEmbeddedDatabase({ dataDir });
+    databaseUrl = embedded.url;
+    // Leave one connection free for the migration runner of a second start and for psql.
+    poolMax = Math.min(poolMax, embedded.maxConnections - 1);
+    console.log(
+      `Database: embedded PGlite with its files in ${dataDir}, on ${embedded.host}:${embedded.port} ` +
+        '(set DATABASE_URL to use PostgreSQL)',
+    );
+  }
+
+  const stopEmbedded = async () => {
+    await embedded?.stop().catch(() => undefined);
+    embedded = undefined;
+  };
+
+  const prepared = await prepareDatabase(databaseUrl);
+  if (!prepared.ok) {
+    console.error(prepared.message);
+    await stopEmbedded();
+    process.exit(1);
+  }
+
+  const require = createRequire(import.meta.url);
+  const nextBin = require.resolve('next/dist/bin/next');
+  const args = [nextBin, mode, '--port', String(env.PORT), '--hostname', env.HOST];
+  const child = spawn(process.execPath, args, {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_MAX: String(poolMax),
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  });
+
+  // Forward stop signals so Next.js can finish requests in flight, then close the database.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => child.kill(signal));
+  }
+  child.on('exit', async (code, signal) => {
+    await stopEmbedded();
+    process.exit(code ?? (signal ? 0 : 1));
+  });
+}
+
+void main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

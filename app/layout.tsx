@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Layout');
+  return { title: t('siteName'), description: t('tagline') };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations('Layout');
+  return (
+    <html lang={locale} dir={['ar', 'fa', 'ps'].includes(locale) ? 'rtl' : 'ltr'}>
+      <body>
+        <a className="skip-link" href="#main">
+          {t('skipToContent')}
+        </a>
+        <header className="site-header">
+          <a href="/" className="site-name">
+            {t('siteName')}
+          </a>
+          <span className="site-tagline">{t('tagline')}</span>
+        </header>
+        <NextIntlClientProvider>
+          <main id="main">{children}</main>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,174 @@
+// Reads everything the operation page shows, in one place, and runs the feasibility arithmetic on
+// it, so the page, the JSON API and the exports can never disagree.
+import 'server-only';
+import { getPrisma } from '../db';
+import { assessAgainstRange, assessFeasibility } from '../feasibility';
+import { effectiveFigures } from '../figure-revisions';
+import type { EventDto, FigureDto, GroupDto, OperationDto, StatementDto, TargetDto } from './dto';
+import {
+  iso,
+  isoOrNull,
+  toEventDto,
+  toFeasibilityDto,
+  toFigureDto,
+  toGroupDto,
+  toSourceDto,
+  toTargetDto,
+  type FeasibilityDto,
+} from './mappers';
+
+export interface StatementWithArithmetic extends StatementDto {
+  /** The arithmetic as it stood when the statement was made, against the goal it names. */
+  arithmetic: FeasibilityDto | null;
+}
+
+export interface OperationDashboard {
+  operation: OperationDto;
+  groups: GroupDto[];
+  group: GroupDto;
+  /** The view instant: figures dated after it are left out. */
+  viewAsOf: string;
+  /** Current cumulative figures of the group on the latest figure's basis, oldest first. */
+  series: FigureDto[];
+  latestFigure: FigureDto | null;
+  /** The goal of the selected group, if it has one. */
+  target: TargetDto | null;
+  targets: TargetDto[];
+  feasibility: { againstLow: FeasibilityDto; againstHigh: FeasibilityDto } | null;
+  statements: StatementWithArithmetic[];
+  events: EventDto[];
+}
+
+export interface DashboardQuery {
+  /** Defaults to now. */
+  asOf?: Date;
+  /** Group slug; defaults to the first group (by position) that has figures. */
+  group?: string;
+}
+
+export async function getOperationDashboard(
+  slug: string,
+  query: DashboardQuery = {},
+): Promise<OperationDashboard | null> {
+  const prisma = getPrisma();
+  const viewAsOf = query.asOf ?? new Date();
+  const operation = await prisma.operation.findUnique({
+    where: { slug },
+    include: { groups: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } },
+  });
+  if (!operation) return null;
+
+  const [figureRows, targetRows, statementRows, eventRows] = await Promise.all([
+    prisma.figure.findMany({
+      where: { operationId: operation.id },
+      include: { source: true, group: true },
+      orderBy: [{ asOf: 'asc' }, { id: 'asc' }],
+    }),
+    prisma.target.findMany({
+      where: { operationId: operation.id },
+      include: { source: true, group: true },
+      orderBy: [{ group: { position: 'asc' } }, { createdAt: 'asc' }, { id: 'asc' }],
+    }),
+    prisma.statement.findMany({
+      where: { operationId: operation.id, saidAt: { lte: viewAsOf } },
+      include: { source: true, group: true },
+      orderBy: { saidAt: 'asc' },
+    }),
+    prisma.event.findMany({
+      where: { operationId: operation.id, reportedAt: { lte: viewAsOf } },
+      include: { source: true },
+      orderBy: [{ occurredAt: 'asc' }, { reportedAt: 'asc' }],
+    }),
+  ]);
+
+  const groups = operation.groups.map(toGroupDto);
+  const figures = effectiveFigures(figureRows)
+    .filter((row) => row.asOf <= viewAsOf)
+    .map(toFigureDto);
+  const group =
+    groups.find((candidate) => candidate.slug === query.group) ??
+    groups.find((candidate) => figures.some((figure) => figure.group.slug === candidate.slug)) ??
+    groups[0];
+  if (!group) return null;
+
+  const series = cumulativeSeriesOnLatestBasis(figures.filter((f) => f.group.slug === group.slug));
+  const latestFigure = series.at(-1) ?? null;
+  const targets = latestTargetPerGroup(targetRows.map(toTargetDto));
+  const target = targets.find((candidate) => candidate.group.slug === group.slug) ?? null;
+  const basisStart = latestFigure?.basisStart ? new Date(latestFigure.basisStart) : operation.startsAt;
+  const points = series.map((figure) => ({ asOf: new Date(figure.asOf), value: figure.value }));
+
+  const feasibility = target
+    ? (() => {
+        const range = assessAgainstRange({
+          figures: points,
+          basisStart,
+          goalLow: target.low,
+          goalHigh: target.high,
+          deadline: new Date(target.deadline),
+          asOf: viewAsOf,
+        });
+        return {
+          againstLow: toFeasibilityDto(range.againstLow),
+          againstHigh: toFeasibilityDto(range.againstHigh),
+        };
+      })()
+    : null;
+
+  const statements = statementRows
+    .filter((row) => !row.group || row.group.slug === group.slug)
+    .map((row): StatementWithArithmetic => {
+      const goal = row.claimedGoal ?? target?.high ?? null;
+      const deadline = row.claimedBy ?? (target ? new Date(target.deadline) : operation.deadline);
+      return {
+        speaker: row.speaker,
+        speakerRole: row.speakerRole,
+        saidAt: iso(row.saidAt),
+        quote: row.quote,
+        claimedGoal: row.claimedGoal,
+        claimedBy: isoOrNull(row.claimedBy),
+        stance: row.stance,
+        source: toSourceDto(row.source),
+        arithmetic:
+          goal === null
+            ? null
+            : toFeasibilityDto(
+                assessFeasibility({ figures: points, basisStart, goal, deadline, asOf: row.saidAt }),
+              ),
+      };
+    });
+
+  return {
+    operation: {
+      slug: operation.slug,
+      name: operation.name,
+      description: operation.description,
+      startsAt: iso(operation.startsAt),
+      deadline: iso(operation.deadline),
+      timeZone: operation.timeZone,
+    },
+    groups,
+    group,
+    viewAsOf: iso(viewAsOf),
+    series,
+    latestFigure,
+    target,
+    targets,
+    feasibility,
+    statements,
+    events: eventRows.map(toEventDto),
+  };
+}
+
+/** Figures counted from different starts are never joined: keep the latest figure's basis. */
+function cumulativeSeriesOnLatestBasis(figures: FigureDto[]): FigureDto[] {
+  const cumulative = figures.filter((figure) => figure.kind === 'CUMULATIVE');
+  const basis = cumulative.at(-1)?.basisStart;
+  return cumulative.filter((figure) => figure.basisStart === basis);
+}
+
+function latestTargetPerGroup(targets: TargetDto[]): TargetDto[] {
+  const bySlug = new Map<string, TargetDto>();
+  for (const target of targets) bySlug.set(target.group.slug, target);
+  return [...bySlug.values()];
+}

@@ -1,0 +1,83 @@
+// The promise of the README: start the app, open http://localhost:3000, see the seeded figures
+// with their sources. Real HTTP against the production build.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../support/app-server';
+
+const externalDatabase = process.env.TEST_DATABASE_URL;
+let app: RunningApp;
+let dataDir: string;
+
+async function resetExternalDatabase(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+  await client.end();
+}
+
+function visibleText(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'evac-e2e-'));
+  if (externalDatabase) await resetExternalDatabase(externalDatabase);
+  app = await startApp(
+    externalDatabase ? { databaseUrl: externalDatabase } : { embeddedDataDir: join(dataDir, 'pglite') },
+  );
+});
+
+afterAll(async () => {
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the home page', () => {
+  it('says which database it uses, in one line', () => {
+    const line = externalDatabase ? /Database: PostgreSQL at 127\.0\.0\.1:\d+/ : /Database: embedded PGlite/;
+    expect(app.output()).toMatch(line);
+  });
+
+  it('shows 25,100 evacuated with its source and as-of date', async () => {
+    const response = await fetch(`${app.url}/`);
+    expect(response.status).toBe(200);
+    const text = visibleText(await response.text());
+    expect(text).toContain('Kabul airlift, August 2021');
+    expect(text).toMatch(/Evacuated so far\s*25,100\s*since 14 August, as of 22 August 2021/);
+    expect(text).toMatch(/Source: White House, via AFP/);
+  });
+
+  it('shows the goals, the deadline and a verdict written from the numbers', async () => {
+    const text = visibleText(await (await fetch(`${app.url}/`)).text());
+    expect(text).toMatch(/US nationals: 10,000 to 15,000 by 31 August 2021/);
+    expect(text).toMatch(/Afghans and their families: 50,000 to 60,000 by 31 August 2021/);
+    expect(text).toContain(
+      'At the observed pace of 3,138 a day, about 56,475 would be out by 31 August: 3,525 short of the goal of 60,000, which needs 3,490 a day.',
+    );
+  });
+
+  it("shows Borrell's statement with the arithmetic of that day", async () => {
+    const text = visibleText(await (await fetch(`${app.url}/`)).text());
+    expect(text).toContain('mathematically impossible');
+    expect(text).toContain('Josep Borrell');
+    expect(text).toContain('3,490 a day needed against 3,138 a day observed');
+  });
+
+  it('serves the same operation under its own URL, and 404 for an unknown one', async () => {
+    const own = await fetch(`${app.url}/operations/kabul-2021`);
+    expect(own.status).toBe(200);
+    expect(visibleText(await own.text())).toContain('25,100');
+    const unknown = await fetch(`${app.url}/operations/no-such-operation`);
+    expect(unknown.status).toBe(404);
+    expect(visibleText(await unknown.text())).toContain('No such operation');
+  });
+});

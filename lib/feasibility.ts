@@ -31,7 +31,11 @@
 // - A negative pace is reported as is, but never reaches the goal, and its projection stays at the
 //   current count: evacuated people are not un-evacuated.
 
-export { assessAgainstRange, assessFeasibility, DEFAULT_RECENT_WINDOW_DAYS } from './feasibility/assess';
+export {
+  assessAgainstRange,
+  assessFeasibility,
+  DEFAULT_RECENT_WINDOW_DAYS,
+} from './feasibility/assess';
 export type {
   CumulativeFigure,
   FeasibilityAssessment,

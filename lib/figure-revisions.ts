@@ -60,7 +60,7 @@ export function revisionHistory<T extends FigureRevision>(
   let oldest: T = asked;
   const seenBack = new Set<number>([oldest.id]);
   for (;;) {
-    const previous: T | undefined = oldest.replacesId === null ? undefined : byId.get(oldest.replacesId);
+    const previous = oldest.replacesId === null ? undefined : byId.get(oldest.replacesId);
     if (!previous || seenBack.has(previous.id)) break;
     seenBack.add(previous.id);
     oldest = previous;
@@ -68,14 +68,19 @@ export function revisionHistory<T extends FigureRevision>(
 
   const chain: T[] = [];
   const seenForward = new Set<number>();
-  for (let row: T | undefined = oldest; row && !seenForward.has(row.id); row = replacerOf.get(row.id)) {
+  let row: T | undefined = oldest;
+  while (row && !seenForward.has(row.id)) {
     seenForward.add(row.id);
     chain.push(row);
+    row = replacerOf.get(row.id);
   }
   return chain.map((revision) => ({ revision, status: statusOf(revision, replacerOf) }));
 }
 
-function statusOf<T extends FigureRevision>(row: T, replacerOf: ReadonlyMap<number, T>): RevisionStatus {
+function statusOf<T extends FigureRevision>(
+  row: T,
+  replacerOf: ReadonlyMap<number, T>,
+): RevisionStatus {
   if (replacerOf.has(row.id)) return 'superseded';
   return row.retracted ? 'retracted' : 'current';
 }

@@ -31,8 +31,8 @@ export function assessFeasibility(input: FeasibilityInput): FeasibilityAssessmen
   }
   const readings = sortReadings(input.figures.map((figure) => readingOf(figure, basisStart)));
 
-  const knowable = readings.filter((reading) => reading.at <= viewedAt);
-  const latest = latestAtOrBefore(knowable, viewedAt);
+  // Figures after the view instant are never read: the baseline below is older than `latest`.
+  const latest = latestAtOrBefore(readings, viewedAt);
   const evaluatedAt = latest?.at ?? basisStart;
   const evacuated = latest?.value ?? 0;
   const remaining = Math.max(0, goal - evacuated);
@@ -42,7 +42,7 @@ export function assessFeasibility(input: FeasibilityInput): FeasibilityAssessmen
   let recentWindow: ObservedPace | null = null;
   if (latest) {
     wholeOperation = paceBetween({ at: basisStart, value: 0 }, latest, goal, deadline);
-    const baseline = recentBaseline(knowable, latest, basisStart, recentWindowDays * MS_PER_DAY);
+    const baseline = recentBaseline(readings, latest, basisStart, recentWindowDays * MS_PER_DAY);
     recentWindow = baseline ? paceBetween(baseline, latest, goal, deadline) : null;
   }
 

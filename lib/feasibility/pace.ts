@@ -1,5 +1,5 @@
-// Paces between two figures and where they lead. Counts, projections and reach instants are
-// computed in BigInt: a count times a span in milliseconds passes 2^53, and a float that lands on
+// Paces between two figures and where they lead. Projections and reach instants are computed in
+// BigInt: a count times a span in milliseconds passes 2^53, and a float that lands on
 // 59,999.999... instead of 60,000 would flip a verdict.
 
 import type { ObservedPace } from './types';
@@ -11,13 +11,16 @@ export interface Reading {
   value: number;
 }
 
-/** Ascending by instant; equal instants by value, so the larger of two same-instant figures wins. */
+/** Ascending by instant, then by value: the larger of two same-instant figures comes last. */
 export function sortReadings(readings: readonly Reading[]): Reading[] {
   return [...readings].sort((a, b) => a.at - b.at || a.value - b.value);
 }
 
 /** The latest reading at or before `instant` in an ascending list. */
-export function latestAtOrBefore(sorted: readonly Reading[], instant: number): Reading | undefined {
+export function latestAtOrBefore(
+  sorted: readonly Reading[],
+  instant: number,
+): Reading | undefined {
   for (let i = sorted.length - 1; i >= 0; i -= 1) {
     const reading = sorted[i];
     if (reading !== undefined && reading.at <= instant) return reading;
@@ -26,10 +29,10 @@ export function latestAtOrBefore(sorted: readonly Reading[], instant: number): R
 }
 
 /**
- * The start of the recent window for `latest`: the latest reading at least `windowMs` older. Failing
- * that, the basis start (count 0), but only if the window reaches back to it, i.e. the whole
- * operation is recent. A basis start older than the window would only repeat the whole-operation
- * pace under a "recent" label, so there is then no recent pace.
+ * The start of the recent window for `latest`: the latest reading at least `windowMs` older.
+ * Failing that, the basis start (count 0), but only if the window reaches back to it, i.e. the
+ * whole operation is recent. A basis start older than the window would only repeat the
+ * whole-operation pace under a "recent" label, so there is then no recent pace.
  */
 export function recentBaseline(
   sorted: readonly Reading[],

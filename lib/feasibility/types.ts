@@ -9,15 +9,15 @@ export interface CumulativeFigure {
 }
 
 export interface FeasibilityInput {
-  /** Cumulative figures on ONE basis (all counted from `basisStart`), in any order. */
+  /** Cumulative figures on ONE basis (all counted from `basisStart`), any order. */
   figures: readonly CumulativeFigure[];
   /** The instant the count was 0 ("since August 14" = start of Aug 14 in the operation's zone). */
   basisStart: Date;
   /** People to evacuate: a non-negative integer. */
   goal: number;
-  /** The instant by which the goal must be met (end of the deadline day in the operation's zone). */
+  /** When the goal must be met by: the end of the deadline day in the operation's zone. */
   deadline: Date;
-  /** The view instant: figures dated after it are ignored, so a past view shows what was knowable. */
+  /** The view instant: later figures are ignored, so a past view shows what was knowable. */
   asOf: Date;
   /** Length of the recent-pace window; defaults to 2 days. */
   recentWindowDays?: number;
@@ -73,9 +73,9 @@ export interface FeasibilityAssessment {
   evacuated: number;
   /** max(0, goal - evacuated). */
   remaining: number;
-  /** max(0, deadline - evaluatedAt) in 24 h days. Measured from the figure, not the view instant. */
+  /** max(0, deadline - evaluatedAt) in 24 h days: from the figure, not from the view instant. */
   timeLeftDays: number;
-  /** remaining / timeLeftDays; 0 when nothing remains; null when time is up with people remaining. */
+  /** remaining / timeLeftDays; 0 when nothing remains; null when time is up with people left. */
   requiredPacePerDay: number | null;
   observedPace: {
     /** Since the basis start: evacuated / elapsed. Null when no time has elapsed or no figures. */
@@ -87,8 +87,8 @@ export interface FeasibilityAssessment {
   /** goal - whole-operation projection, at least 0; null without a whole-operation pace. */
   shortfallAtWholeOperationPace: number | null;
   /**
-   * requiredPacePerDay / whole-operation pace: above 1 means the pace must rise. Null when either is
-   * null or the observed pace is not positive (the ratio would be infinite or meaningless).
+   * requiredPacePerDay / whole-operation pace: above 1 means the pace must rise. Null when either
+   * is null or the observed pace is not positive (the ratio would be infinite or meaningless).
    */
   requiredToObservedPaceRatio: number | null;
   verdict: FeasibilityVerdict;

@@ -2,7 +2,7 @@
 // the operation's time zone, with nothing but Intl: the runtime's time zone data is enough, and a
 // date library would be one more thing to keep in step with it.
 
-/** One day of elapsed time. Paces use this, never calendar days, so a DST change cannot bend them. */
+/** One day of elapsed time. Paces use this, never calendar days, so DST cannot bend them. */
 export const MS_PER_DAY = 86_400_000;
 
 /** Elapsed time between two instants in 24 h days (negative if `to` is earlier). */
@@ -25,7 +25,8 @@ export function startOfDayInZone(date: string, timeZone: string): Date {
     (instant) => offsetAt(instant, timeZone) === localMidnight - instant,
   );
   if (readings.length > 0) return new Date(Math.min(...readings));
-  return new Date(transitionBetween(localMidnight - offsetAfter, localMidnight - offsetBefore, timeZone));
+  const [skipFrom, skipTo] = [localMidnight - offsetAfter, localMidnight - offsetBefore];
+  return new Date(transitionBetween(skipFrom, skipTo, timeZone));
 }
 
 /**
@@ -84,7 +85,9 @@ function offsetAt(instant: number, timeZone: string): number {
   const wholeSecond = Math.floor(instant / 1000) * 1000;
   const field = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of formatterFor(timeZone).formatToParts(wholeSecond)) {
-    if (Object.hasOwn(field, part.type)) field[part.type as keyof typeof field] = Number(part.value);
+    if (Object.hasOwn(field, part.type)) {
+      field[part.type as keyof typeof field] = Number(part.value);
+    }
   }
   const { year, month, day, hour, minute, second } = field;
   return utcFromFields(year, month, day, hour, minute, second) - wholeSecond;

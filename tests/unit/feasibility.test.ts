@@ -9,8 +9,10 @@ import {
   type FeasibilityInput,
 } from '@/lib/feasibility';
 
-// The Kabul airlift, August 2021, with the date-only conventions applied by the helpers under test.
+// The Kabul airlift, August 2021, with the date-only conventions applied by the helpers under
+// test.
 const KABUL = 'Asia/Kabul';
+const BERLIN = 'Europe/Berlin';
 const kabulDay = (date: string) => startOfDayInZone(date, KABUL);
 const figure = (date: string, value: number): CumulativeFigure => ({ asOf: kabulDay(date), value });
 
@@ -22,8 +24,11 @@ const seed: FeasibilityInput = {
   asOf: kabulDay('2021-08-22'),
 };
 const withFigures = (...figures: CumulativeFigure[]): FeasibilityInput => ({ ...seed, figures });
+/** The seed operation seen on `date` (start of day, Kabul) with only the given figures. */
+const viewedOn = (date: string, ...figures: CumulativeFigure[]) =>
+  assessFeasibility({ ...withFigures(...figures), asOf: kabulDay(date) });
 
-describe('the seed case: about 25,100 evacuated since August 14 as of August 22, goal 60,000', () => {
+describe('seed: ~25,100 evacuated since Aug 14 as of Aug 22, goal 60,000 by Aug 31', () => {
   const result = assessFeasibility(seed);
 
   it('maps the dates to Kabul instants (UTC+04:30)', () => {
@@ -53,7 +58,7 @@ describe('the seed case: about 25,100 evacuated since August 14 as of August 22,
     expect(result.verdict).toBe('off-track');
   });
 
-  it("bears out Borrell: the required pace exceeds the observed one, so 60,000 comes after Aug 31", () => {
+  it('bears out Borrell: required pace > observed pace, so 60,000 comes after Aug 31', () => {
     const observed = result.observedPace.wholeOperation;
     expect(result.requiredPacePerDay).toBeGreaterThan(observed?.perDay ?? Infinity);
     expect(result.requiredToObservedPaceRatio).toBeGreaterThan(1);
@@ -68,7 +73,7 @@ describe('the seed case: about 25,100 evacuated since August 14 as of August 22,
 
 describe('assessFeasibility edge cases', () => {
   it('with the latest figure at the deadline: no time left, deadline passed', () => {
-    const result = assessFeasibility({ ...withFigures(figure('2021-09-01', 55_000)), asOf: seed.deadline });
+    const result = viewedOn('2021-09-01', figure('2021-09-01', 55_000));
     expect(result.timeLeftDays).toBe(0);
     expect(result.requiredPacePerDay).toBeNull();
     expect(result.observedPace.wholeOperation?.perDay).toBeCloseTo(55_000 / 18, 9);
@@ -78,14 +83,14 @@ describe('assessFeasibility edge cases', () => {
   });
 
   it('never counts negative time left after the deadline', () => {
-    const result = assessFeasibility({ ...withFigures(figure('2021-09-03', 58_000)), asOf: kabulDay('2021-09-03') });
+    const result = viewedOn('2021-09-03', figure('2021-09-03', 58_000));
     expect(result.timeLeftDays).toBe(0);
     expect(result.observedPace.wholeOperation?.projectedTotalAtDeadline).toBe(58_000);
     expect(result.verdict).toBe('deadline-passed');
   });
 
   it('with the goal already met: nothing remaining, reached at the figure itself', () => {
-    const result = assessFeasibility({ ...withFigures(figure('2021-08-28', 61_000)), asOf: kabulDay('2021-08-28') });
+    const result = viewedOn('2021-08-28', figure('2021-08-28', 61_000));
     expect(result.remaining).toBe(0);
     expect(result.requiredPacePerDay).toBe(0);
     expect(result.requiredToObservedPaceRatio).toBe(0);
@@ -108,7 +113,7 @@ describe('assessFeasibility edge cases', () => {
   });
 
   it('with a single figure inside the recent window: the basis start is its baseline', () => {
-    const result = assessFeasibility({ ...withFigures(figure('2021-08-15', 3_000)), asOf: kabulDay('2021-08-15') });
+    const result = viewedOn('2021-08-15', figure('2021-08-15', 3_000));
     expect(result.observedPace.recentWindow?.measuredFrom).toEqual(seed.basisStart);
     expect(result.observedPace.recentWindow?.perDay).toBe(3_000);
     expect(result.observedPace.wholeOperation?.projectedTotalAtDeadline).toBe(54_000);
@@ -116,29 +121,33 @@ describe('assessFeasibility edge cases', () => {
   });
 
   it('with a single figure at the basis start: figures but no pace', () => {
-    const result = assessFeasibility({ ...withFigures(figure('2021-08-14', 0)), asOf: kabulDay('2021-08-14') });
+    const result = viewedOn('2021-08-14', figure('2021-08-14', 0));
     expect(result.observedPace).toEqual({ wholeOperation: null, recentWindow: null });
     expect(result.verdict).toBe('no-pace');
   });
 
   it('rounds a projection down to whole people', () => {
     // 10,001 in 4 days, 14 days left: 10,001 + 35,003.5 people.
-    const result = assessFeasibility({ ...withFigures(figure('2021-08-18', 10_001)), asOf: kabulDay('2021-08-18') });
+    const result = viewedOn('2021-08-18', figure('2021-08-18', 10_001));
     expect(result.observedPace.wholeOperation?.projectedTotalAtDeadline).toBe(45_004);
   });
 
   it('is on track when the pace lands exactly on the goal at the deadline', () => {
     // 30,000 in 9 days, 9 days left: a float product would land on 59,999.99...
-    const result = assessFeasibility({ ...withFigures(figure('2021-08-23', 30_000)), asOf: kabulDay('2021-08-23') });
+    const result = viewedOn('2021-08-23', figure('2021-08-23', 30_000));
     expect(result.observedPace.wholeOperation?.projectedTotalAtDeadline).toBe(60_000);
     expect(result.observedPace.wholeOperation?.goalReachedAt).toEqual(seed.deadline);
     expect(result.requiredToObservedPaceRatio).toBe(1);
     expect(result.verdict).toBe('on-track');
   });
 
-  it('takes a downward correction at its word: negative recent pace, never reaching the goal', () => {
+  it('takes a downward correction at its word: negative recent pace, goal never reached', () => {
     const result = assessFeasibility(
-      withFigures(figure('2021-08-18', 12_000), figure('2021-08-20', 20_000), figure('2021-08-22', 19_000)),
+      withFigures(
+        figure('2021-08-18', 12_000),
+        figure('2021-08-20', 20_000),
+        figure('2021-08-22', 19_000),
+      ),
     );
     expect(result.evacuated).toBe(19_000);
     expect(result.observedPace.wholeOperation?.perDay).toBe(2_375);
@@ -150,16 +159,23 @@ describe('assessFeasibility edge cases', () => {
   });
 
   it('calls it mixed when a recent surge would make it but the overall pace would not', () => {
-    const result = assessFeasibility(withFigures(figure('2021-08-20', 10_000), figure('2021-08-22', 25_100)));
-    expect(result.observedPace.recentWindow?.perDay).toBe(7_550);
-    expect(result.observedPace.recentWindow?.projectedTotalAtDeadline).toBe(100_600);
-    expect(result.observedPace.recentWindow?.goalReachedAt).toEqual(new Date('2021-08-26T10:26:25.431Z'));
+    const result = assessFeasibility(
+      withFigures(figure('2021-08-20', 10_000), figure('2021-08-22', 25_100)),
+    );
+    const recent = result.observedPace.recentWindow;
+    expect(recent?.perDay).toBe(7_550);
+    expect(recent?.projectedTotalAtDeadline).toBe(100_600);
+    expect(recent?.goalReachedAt).toEqual(new Date('2021-08-26T10:26:25.431Z'));
     expect(result.observedPace.wholeOperation?.projectedTotalAtDeadline).toBe(56_475);
     expect(result.verdict).toBe('mixed');
   });
 
   it('measures the recent pace from the latest figure at least the window old', () => {
-    const figures = [figure('2021-08-19', 9_000), figure('2021-08-20', 10_000), figure('2021-08-22', 25_100)];
+    const figures = [
+      figure('2021-08-19', 9_000),
+      figure('2021-08-20', 10_000),
+      figure('2021-08-22', 25_100),
+    ];
     const paceOver = (recentWindowDays: number) =>
       assessFeasibility({ ...withFigures(...figures), recentWindowDays }).observedPace.recentWindow;
     expect(paceOver(3)?.perDay).toBeCloseTo(16_100 / 3, 9);
@@ -170,14 +186,17 @@ describe('assessFeasibility edge cases', () => {
   });
 
   it('ignores figures dated after the view instant and keeps one dated exactly at it', () => {
-    const result = assessFeasibility(withFigures(figure('2021-08-22', 25_100), figure('2021-08-26', 50_000)));
-    expect(result).toEqual(assessFeasibility(seed));
-    const later = assessFeasibility({ ...withFigures(...seed.figures, figure('2021-08-26', 50_000)), asOf: kabulDay('2021-08-26') });
-    expect(later.evacuated).toBe(50_000);
+    const figures = [figure('2021-08-22', 25_100), figure('2021-08-26', 50_000)];
+    expect(viewedOn('2021-08-22', ...figures)).toEqual(assessFeasibility(seed));
+    expect(viewedOn('2021-08-26', ...figures).evacuated).toBe(50_000);
   });
 
   it('gives the same answer whatever the order of the figures', () => {
-    const sorted = [figure('2021-08-18', 8_000), figure('2021-08-20', 10_000), figure('2021-08-22', 25_100)];
+    const sorted = [
+      figure('2021-08-18', 8_000),
+      figure('2021-08-20', 10_000),
+      figure('2021-08-22', 25_100),
+    ];
     const shuffled = [sorted[2], sorted[0], sorted[1]].filter((f) => f !== undefined);
     const result = assessFeasibility(withFigures(...shuffled));
     expect(result).toEqual(assessFeasibility(withFigures(...sorted)));
@@ -192,7 +211,7 @@ describe('assessFeasibility edge cases', () => {
 
   it('rejects input that is not a count on this basis', () => {
     expect(() => assessFeasibility(withFigures(figure('2021-08-13', 100)))).toThrow(RangeError);
-    expect(() => assessFeasibility(withFigures(figure('2021-08-22', 25_100.5)))).toThrow(RangeError);
+    expect(() => viewedOn('2021-08-22', figure('2021-08-22', 25_100.5))).toThrow(RangeError);
     expect(() => assessFeasibility({ ...seed, recentWindowDays: 0 })).toThrow(RangeError);
   });
 });
@@ -205,14 +224,18 @@ describe('assessAgainstRange: a goal of 50,000 to 60,000', () => {
     expect(range.againstLow.remaining).toBe(24_900);
     expect(range.againstLow.requiredPacePerDay).toBe(2_490);
     expect(range.againstLow.shortfallAtWholeOperationPace).toBe(0);
-    expect(range.againstLow.observedPace.wholeOperation?.goalReachedAt).toEqual(new Date('2021-08-29T17:58:12.431Z'));
+    // 24,900 / 3,137.5 = 7.936... days: Aug 29, 22:28 Kabul time, before the deadline.
+    expect(range.againstLow.observedPace.wholeOperation?.goalReachedAt).toEqual(
+      new Date('2021-08-29T17:58:12.431Z'),
+    );
     expect(range.againstLow.verdict).toBe('on-track');
     expect(range.againstHigh).toEqual(assessFeasibility(seed));
     expect(range.againstHigh.verdict).toBe('off-track');
   });
 
   it('rejects a range whose ends are swapped', () => {
-    expect(() => assessAgainstRange({ ...rest, goalLow: 60_000, goalHigh: 50_000 })).toThrow(RangeError);
+    const swapped = { ...rest, goalLow: 60_000, goalHigh: 50_000 };
+    expect(() => assessAgainstRange(swapped)).toThrow(RangeError);
   });
 });
 
@@ -223,31 +246,40 @@ describe('startOfDayInZone / endOfDayInZone', () => {
   });
 
   it('Europe/Berlin spring forward (2021-03-28) has a 23-hour day', () => {
-    const [start, end] = [startOfDayInZone('2021-03-28', 'Europe/Berlin'), endOfDayInZone('2021-03-28', 'Europe/Berlin')];
+    const start = startOfDayInZone('2021-03-28', BERLIN);
+    const end = endOfDayInZone('2021-03-28', BERLIN);
     expect(start.toISOString()).toBe('2021-03-27T23:00:00.000Z');
     expect(end.toISOString()).toBe('2021-03-28T22:00:00.000Z');
     expect(daysBetween(start, end)).toBe(23 / 24);
   });
 
   it('Europe/Berlin fall back (2021-10-31) has a 25-hour day', () => {
-    const [start, end] = [startOfDayInZone('2021-10-31', 'Europe/Berlin'), endOfDayInZone('2021-10-31', 'Europe/Berlin')];
+    const start = startOfDayInZone('2021-10-31', BERLIN);
+    const end = endOfDayInZone('2021-10-31', BERLIN);
     expect(start.toISOString()).toBe('2021-10-30T22:00:00.000Z');
     expect(end.toISOString()).toBe('2021-10-31T23:00:00.000Z');
     expect(daysBetween(start, end)).toBe(25 / 24);
   });
 
   it('America/Santiago skips midnight on 2022-09-11: the day starts at 01:00 local', () => {
-    expect(startOfDayInZone('2022-09-11', 'America/Santiago').toISOString()).toBe('2022-09-11T04:00:00.000Z');
-    expect(endOfDayInZone('2022-09-10', 'America/Santiago').toISOString()).toBe('2022-09-11T04:00:00.000Z');
+    const santiago = 'America/Santiago';
+    expect(startOfDayInZone('2022-09-11', santiago).toISOString()).toBe('2022-09-11T04:00:00.000Z');
+    expect(endOfDayInZone('2022-09-10', santiago).toISOString()).toBe('2022-09-11T04:00:00.000Z');
+  });
+
+  it('Asia/Amman repeats midnight on 2021-10-29: the day starts at the first one', () => {
+    const start = startOfDayInZone('2021-10-29', 'Asia/Amman');
+    expect(start.toISOString()).toBe('2021-10-28T21:00:00.000Z');
+    expect(daysBetween(start, endOfDayInZone('2021-10-29', 'Asia/Amman'))).toBe(25 / 24);
   });
 
   it('measures paces in elapsed 24-hour days, so a 25-hour day does not inflate a pace', () => {
-    const berlin = (date: string) => startOfDayInZone(date, 'Europe/Berlin');
+    const berlin = (date: string) => startOfDayInZone(date, BERLIN);
     const result = assessFeasibility({
       figures: [{ asOf: berlin('2021-11-01'), value: 4_900 }],
       basisStart: berlin('2021-10-30'),
       goal: 10_000,
-      deadline: endOfDayInZone('2021-11-02', 'Europe/Berlin'),
+      deadline: endOfDayInZone('2021-11-02', BERLIN),
       asOf: berlin('2021-11-01'),
     });
     // Two calendar days but 49 hours elapsed: 4,900 / (49/24) = 2,400, not 2,450.

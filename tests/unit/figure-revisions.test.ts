@@ -5,16 +5,18 @@ interface Row extends FigureRevision {
   value: number;
 }
 
-const row = (id: number, value: number, replacesId: number | null = null, retracted = false): Row => ({
-  id,
-  value,
-  replacesId,
-  retracted,
-});
+const row = (id: number, value: number, replacesId: number | null = null, retracted = false) =>
+  ({ id, value, replacesId, retracted }) satisfies Row;
 
 // 1: 25,100 as first reported; 2 corrects it to 25,300; 3 stands alone; 4 retracts 3;
 // 5: an unrelated figure never revised.
-const rows: Row[] = [row(1, 25_100), row(2, 25_300, 1), row(3, 18_000), row(4, 18_000, 3, true), row(5, 7_000)];
+const rows: Row[] = [
+  row(1, 25_100),
+  row(2, 25_300, 1),
+  row(3, 18_000),
+  row(4, 18_000, 3, true),
+  row(5, 7_000),
+];
 
 const summary = (history: ReturnType<typeof revisionHistory<Row>>) =>
   history.map(({ revision, status }) => `${revision.id}:${status}`);
@@ -71,7 +73,11 @@ describe('revisionHistory', () => {
 
   it('does not depend on the order of the rows', () => {
     const chain = [row(12, 3, 11), row(10, 1), row(11, 2, 10)];
-    expect(summary(revisionHistory(chain, 11))).toEqual(['10:superseded', '11:superseded', '12:current']);
+    expect(summary(revisionHistory(chain, 11))).toEqual([
+      '10:superseded',
+      '11:superseded',
+      '12:current',
+    ]);
   });
 
   it('starts at the oldest row present when the chain names a missing row', () => {

@@ -57,12 +57,17 @@ async function main() {
   });
 
   // Forward stop signals so Next.js can finish requests in flight, then close the database.
+  let stopRequested = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => child.kill(signal));
+    process.on(signal, () => {
+      stopRequested = true;
+      child.kill(signal);
+    });
   }
-  child.on('exit', async (code, signal) => {
+  child.on('exit', async (code) => {
     await stopEmbedded();
-    process.exit(code ?? (signal ? 0 : 1));
+    // Next.js exits 130/143 when it stops on a signal: a stop we asked for is a clean exit.
+    process.exit(stopRequested ? 0 : (code ?? 1));
   });
 }
 

@@ -25,7 +25,8 @@ function visibleText(html: string): string {
     .replace(/&#x27;|&#39;/g, "'")
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+    .replace(/\s+/g, ' ')
+    .replace(/ ([,.:])/g, '$1');
 }
 
 beforeAll(async () => {
@@ -52,16 +53,16 @@ describe('the home page', () => {
     expect(response.status).toBe(200);
     const text = visibleText(await response.text());
     expect(text).toContain('Kabul airlift, August 2021');
-    expect(text).toMatch(/Evacuated so far\s*25,100\s*since 14 August, as of 22 August 2021/);
-    expect(text).toMatch(/Source: White House, via AFP/);
+    expect(text).toMatch(/Evacuated so far 25,100 since August 14, as of August 22, 2021/);
+    expect(text).toContain('Source: White House, via AFP.');
   });
 
   it('shows the goals, the deadline and a verdict written from the numbers', async () => {
     const text = visibleText(await (await fetch(`${app.url}/`)).text());
-    expect(text).toMatch(/US nationals: 10,000 to 15,000 by 31 August 2021/);
-    expect(text).toMatch(/Afghans and their families: 50,000 to 60,000 by 31 August 2021/);
+    expect(text).toContain('US nationals: 10,000 to 15,000 by August 31, 2021');
+    expect(text).toContain('Afghans and their families: 50,000 to 60,000 by August 31, 2021');
     expect(text).toContain(
-      'At the observed pace of 3,138 a day, about 56,475 would be out by 31 August: 3,525 short of the goal of 60,000, which needs 3,490 a day.',
+      'At the observed pace of 3,138 a day, about 56,475 would be out by August 31: 3,525 short of the goal of 60,000, which needs 3,490 a day.',
     );
   });
 
@@ -78,6 +79,8 @@ describe('the home page', () => {
     expect(visibleText(await own.text())).toContain('25,100');
     const unknown = await fetch(`${app.url}/operations/no-such-operation`);
     expect(unknown.status).toBe(404);
-    expect(visibleText(await unknown.text())).toContain('No such operation');
+    // Next.js renders the not-found boundary of a dynamic route from its RSC payload in the
+    // browser (vercel/next.js#62228); the browser tests check what a reader sees.
+    expect(await unknown.text()).toContain('No such operation');
   });
 });

@@ -3,35 +3,31 @@
 // app's start script imports `applyPendingMigrations`.
 //
 // On top of what `migrate deploy` does, it refuses to run when an applied migration's file was
-// edited or deleted since: the engine does not notice, and the database would silently differ
-// from what the migrations folder says it is.
+// edited or deleted since (migration-history.ts), and sends each script whole, as one
+// transaction (pg-migration-adapter.ts).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { connectClient, connectionError, DatabaseConnectionError } from './database-connection';
-import { inProcessQueue, withMigrationLock } from './migration-lock';
+import { defaultMigrationsDir, readMigrations, type MigrationsOnDisk } from './migration-files';
 import {
-  defaultMigrationsDir,
-  readMigrations,
-  scriptMatchesChecksum,
-  type MigrationsOnDisk,
-} from './migration-files';
+  assertHistoryMatches,
+  failedAttempts,
+  MigrationFailedError,
+  MigrationHistoryError,
+} from './migration-history';
+import { inProcessQueue, withMigrationLock } from './migration-lock';
+import { migrationAdapterFactory } from './pg-migration-adapter';
 import { applyMigrations, withSchemaEngine } from './schema-engine';
+
+export { DatabaseConnectionError } from './database-connection';
+export { MigrationFailedError, MigrationHistoryError } from './migration-history';
 
 export interface ApplyPendingMigrationsOptions {
   connectionString: string;
   log?: (line: string) => void;
   /** Folder of `<timestamp>_<name>/migration.sql` folders; defaults to prisma/migrations. */
   migrationsDir?: string;
-}
-
-/** The migrations folder and the database's record of it disagree; nothing was changed. */
-export class MigrationHistoryError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MigrationHistoryError';
-  }
 }
 
 export async function applyPendingMigrations(
@@ -45,7 +41,13 @@ export async function applyPendingMigrations(
     try {
       return await withMigrationLock(lockClient, log, async () => {
         await assertHistoryMatches(lockClient, migrations);
-        const applied = await applyWithEngine(options.connectionString, migrations);
+        const applied = await applyWithEngine(options.connectionString, migrations).catch(
+          async (error: unknown) => {
+            // No attempt was left failed before (checked above), so a failed one now is this run's.
+            const [failed] = await failedAttempts(lockClient).catch(() => []);
+            throw failed ? new MigrationFailedError(failed, error) : error;
+          },
+        );
         for (const name of applied) log(`Applied migration ${name}`);
         if (applied.length === 0) log('Database schema is up to date');
         return { applied };
@@ -56,48 +58,15 @@ export async function applyPendingMigrations(
   });
 }
 
-interface AppliedRow {
-  migration_name: string;
-  checksum: string;
-}
-
-async function assertHistoryMatches(client: pg.Client, migrations: MigrationsOnDisk): Promise<void> {
-  const table = await client.query<{ exists: boolean }>(
-    `SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists`,
-  );
-  if (!table.rows[0]?.exists) return;
-  // Rolled-back rows are history only, and failed ones are refused by the engine itself with
-  // Prisma's own instructions (P3009), so only finished migrations are compared.
-  const applied = await client.query<AppliedRow>(
-    `SELECT migration_name, checksum FROM _prisma_migrations
-      WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL
-      ORDER BY started_at`,
-  );
-  const onDisk = new Map(migrations.folders.map((folder) => [folder.name, folder.sql]));
-  const problems: string[] = [];
-  for (const row of applied.rows) {
-    const sql = onDisk.get(row.migration_name);
-    if (sql === undefined) {
-      problems.push(
-        `Migration ${row.migration_name} is recorded as applied but its folder is missing from ${migrations.dir}`,
-      );
-    } else if (!scriptMatchesChecksum(sql, row.checksum)) {
-      problems.push(
-        `Migration ${row.migration_name} was edited after it was applied (its migration.sql no longer matches the checksum recorded in _prisma_migrations): restore the file and put the change in a new migration`,
-      );
-    }
-  }
-  if (problems.length > 0) {
-    throw new MigrationHistoryError(`${problems.join('; ')}; refusing to migrate`);
-  }
-}
-
-async function applyWithEngine(connectionString: string, migrations: MigrationsOnDisk) {
+async function applyWithEngine(
+  connectionString: string,
+  migrations: MigrationsOnDisk,
+): Promise<string[]> {
   // Two connections are plenty for the engine, and the embedded server accepts only a few.
   const pool = new pg.Pool({ connectionString, max: 2 });
   pool.on('error', () => {});
   try {
-    return await withSchemaEngine(new PrismaPg(pool), (engine) =>
+    return await withSchemaEngine(migrationAdapterFactory(pool), (engine) =>
       applyMigrations(engine, migrations.list),
     );
   } catch (error) {
@@ -124,7 +93,10 @@ async function main(): Promise<number> {
     await applyPendingMigrations({ connectionString, log: (line) => console.log(line) });
     return 0;
   } catch (error) {
-    const expected = error instanceof DatabaseConnectionError || error instanceof MigrationHistoryError;
+    const expected =
+      error instanceof DatabaseConnectionError ||
+      error instanceof MigrationHistoryError ||
+      error instanceof MigrationFailedError;
     const message = error instanceof Error ? error.message : String(error);
     console.error(expected ? message : `Migration failed: ${message}`);
     return 1;

@@ -61,7 +61,15 @@ export class SchemaEngineError extends Error {
 function toSchemaEngineError(error: unknown): SchemaEngineError {
   if (error instanceof SchemaEngineError) return error;
   const raw = error instanceof Error ? error.message : String(error);
-  return new SchemaEngineError(userFacingMessage(raw), { cause: error });
+  return new SchemaEngineError(withoutSpanTrace(userFacingMessage(raw)), { cause: error });
+}
+
+// Engine errors end with a trace of the Rust spans they crossed ("   0: sql_schema_connector::…"),
+// which says nothing to the person migrating.
+function withoutSpanTrace(message: string): string {
+  const lines = message.split('\n');
+  const traceStart = lines.findIndex((line) => /^\s*\d+: [\w:]+::/.test(line));
+  return (traceStart === -1 ? lines : lines.slice(0, traceStart)).join('\n').trimEnd();
 }
 
 // The engine's errors are sometimes a JSON envelope ({ message, error_code, meta, ... }).

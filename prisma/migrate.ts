@@ -84,9 +84,15 @@ function isNetworkFailure(error: unknown): boolean {
 }
 
 async function main(): Promise<number> {
-  const connectionString = process.env.DATABASE_URL;
+  // Imported here, not at the top: lib/env reads process.env once, when first imported, and
+  // importers of applyPendingMigrations (tests, the start script) may set it up after importing us.
+  const { env } = await import('../lib/env').catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(2);
+  });
+  const connectionString = env.DATABASE_URL;
   if (!connectionString) {
-    console.error('DATABASE_URL is not set: point it at the PostgreSQL database to migrate');
+    console.error('DATABASE_URL is not set: name the PostgreSQL database to migrate');
     return 2;
   }
   try {

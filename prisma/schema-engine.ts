@@ -24,28 +24,32 @@ type EngineRuntime = typeof import('@prisma/schema-engine-wasm/schema_engine_bg'
 
 const noExternalEntities: SchemaFilter = { externalTables: [], externalEnums: [] };
 
-let runtime: Promise<EngineRuntime> | undefined;
+// Kept on globalThis: the glue module is a process-wide singleton (one `wasm` variable), so if a
+// test runner or bundler loads this file twice, both copies must share one instance of it.
+const runtimeKey = Symbol.for('evacuation-figures.schema-engine-runtime');
+type RuntimeHolder = { [runtimeKey]?: Promise<EngineRuntime> };
 
 /** Compiles and starts the WebAssembly module once per process; later calls reuse it. */
 function loadRuntime(): Promise<EngineRuntime> {
-  runtime ??= (async () => {
+  const holder = globalThis as RuntimeHolder;
+  const runtime = (holder[runtimeKey] ??= (async () => {
     const require = createRequire(import.meta.url);
     const runtimePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const bytes = await readFile(join(dirname(runtimePath), 'schema_engine_bg.wasm'));
     // Imported by file URL rather than by package name: tsx evaluates this file from a `data:` URL
     // when an ES module imports it, and bare specifiers do not resolve from there.
     const bindings = (await import(pathToFileURL(runtimePath).href)) as EngineRuntime;
-    const module = await WebAssembly.compile(bytes);
+    const compiled = await WebAssembly.compile(bytes);
     // wasm-bindgen's glue expects to be the module's only import, under its own file name.
     const imports = { './schema_engine_bg.js': bindings } as unknown as WebAssembly.Imports;
-    const instance = await WebAssembly.instantiate(module, imports);
+    const instance = await WebAssembly.instantiate(compiled, imports);
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return bindings;
-  })();
+  })());
   // A failed load (missing file) must not be cached: the next caller should see the real error.
   runtime.catch(() => {
-    runtime = undefined;
+    delete holder[runtimeKey];
   });
   return runtime;
 }
@@ -88,12 +92,12 @@ function userFacingMessage(raw: string): string {
 }
 
 /**
- * Opens an engine on a driver adapter factory, hands it to `use`, and always frees it after,
+ * Opens an engine on a driver adapter factory, hands it to `work`, and always frees it after,
  * since the WebAssembly memory behind an engine is not reclaimed by the garbage collector soon.
  */
 export async function withSchemaEngine<T>(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-  use: (engine: SchemaEngine) => Promise<T>,
+  work: (engine: SchemaEngine) => Promise<T>,
   log: (line: string) => void = () => {},
 ): Promise<T> {
   const { SchemaEngine: Engine } = await loadRuntime();
@@ -108,7 +112,7 @@ export async function withSchemaEngine<T>(
     throw toSchemaEngineError(error);
   }
   try {
-    return await use(engine);
+    return await work(engine);
   } catch (error) {
     throw toSchemaEngineError(error);
   } finally {

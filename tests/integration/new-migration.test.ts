@@ -1,11 +1,19 @@
 // `npm run db:migration`: the migrations folder must always describe prisma/schema.prisma, and a
 // new migration comes out in Prisma's own layout. No database needed (in-memory PGlite).
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postgresLockfile } from '../../prisma/migration-files';
-import { createNextMigration, migrationFolderName, planNextMigration } from '../../prisma/new-migration';
+import {
+  createNextMigration,
+  defaultSchemaPath,
+  migrationFolderName,
+  planNextMigration,
+} from '../../prisma/new-migration';
+
+const migrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 
 describe('the committed migrations', () => {
   it('match prisma/schema.prisma: a schema change without its migration fails here', async () => {
@@ -28,6 +36,16 @@ describe('a new migration', () => {
     expect(await readFile(join(scratch, 'migration_lock.toml'), 'utf8')).toBe(postgresLockfile);
     const script = await readFile(join(scratch, folder as string, 'migration.sql'), 'utf8');
     expect(script).toContain('CREATE TABLE "figure"');
+  });
+
+  it('turns a schema change into just that change, leaving the hand-written guards alone', async () => {
+    await cp(migrationsDir, join(scratch, 'migrations'), { recursive: true });
+    const schema = await readFile(defaultSchemaPath, 'utf8');
+    const schemaPath = join(scratch, 'schema.prisma');
+    await writeFile(schemaPath, schema.replace(/(model Event \{\n)/, '$1  note String?\n'));
+    const script = await planNextMigration({ migrationsDir: join(scratch, 'migrations'), schemaPath });
+    expect(script).toMatch(/ALTER TABLE "event" ADD COLUMN\s+"note" TEXT;/);
+    expect(script).not.toMatch(/DROP|CONSTRAINT|TRIGGER|FUNCTION/);
   });
 
   it('sorts after every existing migration even when the clock is behind', () => {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -19,9 +20,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t('skipToContent')}
         </a>
         <header className="site-header">
-          <a href="/" className="site-name">
+          <Link href="/" className="site-name">
             {t('siteName')}
-          </a>
+          </Link>
           <span className="site-tagline">{t('tagline')}</span>
         </header>
         <NextIntlClientProvider>

@@ -1,6 +1,10 @@
 // Before the app serves: reach the database, apply pending migrations, seed it if empty.
 // Failures come back as one line naming what went wrong, never a stack trace.
-import { applyPendingMigrations } from '../prisma/migrate';
+import {
+  applyPendingMigrations,
+  MigrationFailedError,
+  MigrationHistoryError,
+} from '../prisma/migrate';
 import { seedDatabase } from '../prisma/seed';
 import { createPrismaClient } from '../lib/db';
 import { describeConnectionError } from '../lib/database-errors';
@@ -13,6 +17,10 @@ export async function prepareDatabase(databaseUrl: string): Promise<PrepareResul
   try {
     await applyPendingMigrations({ connectionString: databaseUrl, log: (line) => console.log(line) });
   } catch (error) {
+    // Migration errors say what to do next on their second line: keep them whole.
+    if (error instanceof MigrationFailedError || error instanceof MigrationHistoryError) {
+      return { ok: false, message: error.message };
+    }
     return { ok: false, message: describeConnectionError(error, where) };
   }
   const prisma = createPrismaClient(databaseUrl, 1);

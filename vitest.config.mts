@@ -6,8 +6,15 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // directly, so they resolve it to its no-op react-server build.
 const alias = { '@': root, 'server-only': `${root}node_modules/server-only/empty.js` };
 
+// CI collects a JSON report of every run, to print one closing count over all of them.
+const reportDir = process.env.TEST_REPORT_DIR;
+const reporters = reportDir
+  ? ['default', ['json', { outputFile: `${reportDir}/vitest-${process.pid}-${Date.now()}.json` }]]
+  : ['default'];
+
 export default defineConfig({
   test: {
+    reporters: reporters as never,
     projects: [
       {
         resolve: { alias },

@@ -1,6 +1,7 @@
 // Plain data shapes that leave the data-access layer: ISO strings instead of Dates, no database
 // ids beyond what a link needs, nothing secret. Server Components, route handlers and exports all
 // receive these, so they can be serialised as they are.
+import type { FeasibilityDto } from './mappers';
 
 export interface SourceDto {
   publisher: string;
@@ -65,4 +66,26 @@ export interface EventDto {
   reportedAt: string;
   count: number | null;
   source: SourceDto;
+}
+
+export interface StatementWithArithmetic extends StatementDto {
+  /** The arithmetic as it stood when the statement was made, against the goal it names. */
+  arithmetic: FeasibilityDto | null;
+}
+
+export interface OperationDashboard {
+  operation: OperationDto;
+  groups: GroupDto[];
+  group: GroupDto;
+  /** The view instant: figures dated after it are left out. */
+  viewAsOf: string;
+  /** Current cumulative figures of the group on the latest figure's basis, oldest first. */
+  series: FigureDto[];
+  latestFigure: FigureDto | null;
+  /** The goal of the selected group, if it has one. */
+  target: TargetDto | null;
+  targets: TargetDto[];
+  feasibility: { againstLow: FeasibilityDto; againstHigh: FeasibilityDto } | null;
+  statements: StatementWithArithmetic[];
+  events: EventDto[];
 }

@@ -4,7 +4,7 @@ import 'server-only';
 import { getPrisma } from '../db';
 import { assessAgainstRange, assessFeasibility } from '../feasibility';
 import { effectiveFigures } from '../figure-revisions';
-import type { EventDto, FigureDto, GroupDto, OperationDto, StatementDto, TargetDto } from './dto';
+import type { FigureDto, OperationDashboard, StatementWithArithmetic, TargetDto } from './dto';
 import {
   iso,
   isoOrNull,
@@ -14,30 +14,9 @@ import {
   toGroupDto,
   toSourceDto,
   toTargetDto,
-  type FeasibilityDto,
 } from './mappers';
 
-export interface StatementWithArithmetic extends StatementDto {
-  /** The arithmetic as it stood when the statement was made, against the goal it names. */
-  arithmetic: FeasibilityDto | null;
-}
-
-export interface OperationDashboard {
-  operation: OperationDto;
-  groups: GroupDto[];
-  group: GroupDto;
-  /** The view instant: figures dated after it are left out. */
-  viewAsOf: string;
-  /** Current cumulative figures of the group on the latest figure's basis, oldest first. */
-  series: FigureDto[];
-  latestFigure: FigureDto | null;
-  /** The goal of the selected group, if it has one. */
-  target: TargetDto | null;
-  targets: TargetDto[];
-  feasibility: { againstLow: FeasibilityDto; againstHigh: FeasibilityDto } | null;
-  statements: StatementWithArithmetic[];
-  events: EventDto[];
-}
+export type { OperationDashboard, StatementWithArithmetic } from './dto';
 
 export interface DashboardQuery {
   /** Defaults to now. */

@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl';
-import type { OperationDashboard } from '@/lib/data/operation-dashboard';
+import type { ReactNode } from 'react';
+import type { OperationDashboard } from '@/lib/data/dto';
 import { utcOffsetLabel } from './dates';
 import { EventsTimeline } from './events-timeline';
 import { GoalsList } from './goals-list';
@@ -7,8 +8,14 @@ import { KeyFigures } from './key-figures';
 import { StatementsList } from './statements-list';
 import { VerdictSentence } from './verdict-sentence';
 
-/** The operation page: key figures, verdict, goals, statements and timeline. */
-export function OperationView({ dashboard }: { dashboard: OperationDashboard }) {
+/** The operation page: key figures, verdict, charts (as children), goals, statements, timeline. */
+export function OperationView({
+  dashboard,
+  children,
+}: {
+  dashboard: OperationDashboard;
+  children?: ReactNode;
+}) {
   const t = useTranslations('Operation');
   const { operation, feasibility } = dashboard;
   const timeZone = operation.timeZone;
@@ -32,6 +39,7 @@ export function OperationView({ dashboard }: { dashboard: OperationDashboard }) 
         assessment={assessment}
         timeZone={timeZone}
       />
+      {children}
       <div className="panels">
         <StatementsList statements={dashboard.statements} timeZone={timeZone} />
         <GoalsList targets={dashboard.targets} timeZone={timeZone} />

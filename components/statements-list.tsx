@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from 'next-intl';
-import type { StatementWithArithmetic } from '@/lib/data/operation-dashboard';
+import type { StatementWithArithmetic } from '@/lib/data/dto';
 import { SourceNote } from './source-note';
 
 /** Claims about feasibility, each with the arithmetic as it stood when it was made. */

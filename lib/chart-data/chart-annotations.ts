@@ -1,7 +1,6 @@
 // Events and statements as marks on the cumulative chart.
 
-import type { EventDto, FigureDto } from '../data/dto';
-import type { StatementWithArithmetic } from '../data/operation-dashboard';
+import type { EventDto, FigureDto, StatementWithArithmetic } from '../data/dto';
 import { chartSourceOf, type ChartSource } from './chart-types';
 
 export interface EventMarker {

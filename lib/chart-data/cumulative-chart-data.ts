@@ -3,8 +3,7 @@
 // and statements along the way. Every number comes from the DTO (whose arithmetic comes from
 // lib/feasibility), so the chart cannot disagree with the sentences around it.
 
-import type { FigureDto } from '../data/dto';
-import type { OperationDashboard } from '../data/operation-dashboard';
+import type { FigureDto, OperationDashboard } from '../data/dto';
 import {
   eventMarkersOf,
   statementMarkersOf,

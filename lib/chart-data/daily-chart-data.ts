@@ -7,8 +7,7 @@
 // it. A downward correction gives a negative rate: it is drawn below zero and flagged, not hidden,
 // since hiding it would silently raise every rate before it.
 
-import type { FigureDto } from '../data/dto';
-import type { OperationDashboard } from '../data/operation-dashboard';
+import type { FigureDto, OperationDashboard } from '../data/dto';
 import { MS_PER_DAY } from '../feasibility';
 import { chartSourceOf, type ChartSource, type TimeAxis, type ValueAxis } from './chart-types';
 import { operationTimeAxis } from './time-axis';

@@ -3,9 +3,15 @@
 // fields are the feasibility module's own output for these figures (tests/unit/feasibility.test.ts
 // checks them to the digit), so the fixture stays honest.
 
-import type { EventDto, FigureDto, SourceDto, StatementDto } from '@/lib/data/dto';
+import type {
+  EventDto,
+  FigureDto,
+  OperationDashboard,
+  SourceDto,
+  StatementDto,
+  StatementWithArithmetic,
+} from '@/lib/data/dto';
 import type { FeasibilityDto } from '@/lib/data/mappers';
-import type { OperationDashboard, StatementWithArithmetic } from '@/lib/data/operation-dashboard';
 
 export const BASIS = '2021-08-13T19:30:00.000Z';
 export const AUG_22 = '2021-08-21T19:30:00.000Z';

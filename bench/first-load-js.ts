@@ -1,0 +1,62 @@
+// First-load JavaScript of the operation page: every <script src> the server-rendered HTML of `/`
+// makes the browser fetch on a first visit, each gzipped at level 9 (what a CDN or `compression`
+// middleware typically serves), summed, against the 170 kB budget.
+//
+// Run alone: npx tsx --conditions=react-server bench/first-load-js.ts
+import { gzipSync } from 'node:zlib';
+import { isMain, runAlone, type BenchApp } from './support/bench-app';
+import { kB, ratio, type BenchSection } from './support/report';
+
+/** Budget in kB of gzipped first-load JavaScript (1 kB = 1,000 bytes, as Next.js's build prints). */
+export const FIRST_LOAD_BUDGET_KB = 170;
+const GZIP_LEVEL = 9;
+
+interface Chunk {
+  src: string;
+  rawBytes: number;
+  gzipBytes: number;
+}
+
+/** The src of every <script> element, in document order, without duplicates. */
+export function scriptSources(html: string): string[] {
+  const sources = [...html.matchAll(/<script\b[^>]*?\bsrc=(["'])(.*?)\1[^>]*>/gi)].map((m) =>
+    (m[2] ?? '').replace(/&amp;/g, '&'),
+  );
+  return [...new Set(sources.filter((src) => src !== ''))];
+}
+
+export async function measureFirstLoadJs(app: Pick<BenchApp, 'url'>): Promise<BenchSection> {
+  const page = await fetch(`${app.url}/`);
+  if (!page.ok) throw new Error(`GET / answered ${page.status}`);
+  const sources = scriptSources(await page.text());
+  const chunks: Chunk[] = [];
+  for (const src of sources) {
+    const url = new URL(src, `${app.url}/`);
+    // Only what our server serves: a third-party script would be a bug to report, not to size.
+    if (url.origin !== new URL(app.url).origin) throw new Error(`script from another origin: ${src}`);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${src} answered ${response.status}`);
+    const body = Buffer.from(await response.arrayBuffer());
+    chunks.push({ src, rawBytes: body.length, gzipBytes: gzipSync(body, { level: GZIP_LEVEL }).length });
+  }
+  const gzipTotal = chunks.reduce((sum, chunk) => sum + chunk.gzipBytes, 0);
+  const rawTotal = chunks.reduce((sum, chunk) => sum + chunk.rawBytes, 0);
+  return {
+    title: 'First-load JavaScript of /',
+    rows: [
+      {
+        measure: `First-load JS of / (gzip -${GZIP_LEVEL})`,
+        ours: kB(gzipTotal),
+        baseline: `budget ${FIRST_LOAD_BUDGET_KB} kB`,
+        ratio: ratio(gzipTotal / 1000, FIRST_LOAD_BUDGET_KB),
+        aim: '≤ 1',
+        note: `${chunks.length} scripts, ${kB(rawTotal)} uncompressed`,
+      },
+    ],
+    details: [...chunks]
+      .sort((a, b) => b.gzipBytes - a.gzipBytes)
+      .map((chunk) => `${chunk.src}: ${kB(chunk.gzipBytes)} gzipped (${kB(chunk.rawBytes)} raw)`),
+  };
+}
+
+if (isMain(import.meta.url)) runAlone('first-load-js', measureFirstLoadJs);

@@ -1,0 +1,44 @@
+// `npm run bench`: every benchmark in one run, side by side on one machine, against one app on
+// one throwaway PostgreSQL 15 cluster: first-load JavaScript, Largest Contentful Paint, and the
+// summary route under load. Prints one table of ratios and writes it to bench/results/latest.md.
+//
+// Absolute numbers move with whatever else the shared machine is doing; the ratios, measured
+// against a baseline in the same minute, are what to compare between runs.
+import { measureFirstLoadJs } from './first-load-js';
+import { measureLcp } from './lcp';
+import { measureSummaryLoad } from './summary-load';
+import { withBenchApp } from './support/bench-app';
+import { currentLoad, describeMachine, machineLine } from './support/machine';
+import { markdownTable, saveResults, sectionMarkdown, type BenchSection } from './support/report';
+
+async function main() {
+  const machine = describeMachine();
+  const started = new Date();
+  const { sections, postgresVersion, buildId } = await withBenchApp(async (app) => {
+    const done: BenchSection[] = [];
+    for (const [name, measure] of [
+      ['first-load JavaScript', measureFirstLoadJs],
+      ['Largest Contentful Paint', measureLcp],
+      ['summary route under load', measureSummaryLoad],
+    ] as const) {
+      console.log(`… ${name}`);
+      done.push(await measure(app));
+    }
+    return { sections: done, postgresVersion: app.postgresVersion, buildId: app.buildId };
+  });
+  const seconds = Math.round((Date.now() - started.getTime()) / 1000);
+  const header = [
+    `# Benchmarks, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `Machine: ${machineLine(machine)}, ${currentLoad()} at end.`,
+    `PostgreSQL ${postgresVersion} (throwaway cluster), Next.js build ${buildId}; ${seconds} s in all.`,
+    'Ratios are ours / baseline, both measured in this run; "aim" is the target where there is one.',
+  ];
+  console.log(`\n${header.join('\n')}\n\n${markdownTable(sections.flatMap((s) => s.rows))}\n`);
+  console.log(`Saved to ${saveResults('latest', sectionMarkdown(sections, header))}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

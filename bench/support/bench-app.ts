@@ -2,8 +2,8 @@
 // on a throwaway PostgreSQL 15 cluster, exactly as a user starts it (`scripts/run.ts start`, via the
 // end-to-end tests' harness). Also the plumbing for running one bench file on its own.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApp, type RunningApp } from '../../tests/support/app-server';
 import { describeMachine, machineLine } from './machine';
@@ -25,10 +25,32 @@ export function readBuildId(): string | null {
   return existsSync(buildIdFile) ? readFileSync(buildIdFile, 'utf8').trim() : null;
 }
 
-/** `npm run build` when there is no production build; an existing one is used as it is. */
+/** Newest modification time of the files under the given source folders. */
+function newestSourceTime(folders: string[]): number {
+  let newest = 0;
+  for (const folder of folders) {
+    const dir = resolve(projectRoot, folder);
+    if (!existsSync(dir)) continue;
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/**
+ * `npm run build` when there is no production build. An existing one is used as it is (others
+ * may be working in this checkout; rebuilding under them would break their running app), with a
+ * warning when sources changed since, since the numbers are then those of older code.
+ */
 export function ensureBuild(): string {
   const existing = readBuildId();
-  if (existing) return existing;
+  if (existing) {
+    if (newestSourceTime(['app', 'components', 'lib/data', 'lib/http']) > statSync(buildIdFile).mtimeMs) {
+      console.warn('Warning: app/, components/ or lib/ changed since the last build: run npm run build.');
+    }
+    return existing;
+  }
   console.log('No .next/BUILD_ID: building the app first (next build)…');
   const result = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
     cwd: projectRoot,

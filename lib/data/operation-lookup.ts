@@ -1,0 +1,33 @@
+// The little the view parameters need to know about an operation (its zone, its start, its
+// groups) in one cheap query, so a route can validate `?asOf=&group=` before the full read.
+import 'server-only';
+import { getPrisma } from '../db';
+import type { GroupDto } from './dto';
+import { toGroupDto } from './mappers';
+
+export interface OperationForView {
+  slug: string;
+  timeZone: string;
+  startsAt: Date;
+  /** In display order; the first is the page's default tab. */
+  groups: GroupDto[];
+}
+
+export async function getOperationForView(slug: string): Promise<OperationForView | null> {
+  const operation = await getPrisma().operation.findUnique({
+    where: { slug },
+    select: {
+      slug: true,
+      timeZone: true,
+      startsAt: true,
+      groups: { select: { slug: true, name: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }] },
+    },
+  });
+  if (!operation) return null;
+  return {
+    slug: operation.slug,
+    timeZone: operation.timeZone,
+    startsAt: operation.startsAt,
+    groups: operation.groups.map(toGroupDto),
+  };
+}

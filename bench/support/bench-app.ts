@@ -92,6 +92,13 @@ export async function withBenchApp<T>(measure: (app: BenchApp) => Promise<T>): P
     cluster.stop();
   };
   const forget = onInterrupt(stopAll);
+  // A crash or a closed stdout (`npm run bench | head`) ends the process without the finally
+  // below: still stop the cluster (synchronous) and signal the app, or both would linger.
+  const onExit = () => {
+    void app?.stop();
+    cluster.stop();
+  };
+  process.once('exit', onExit);
   try {
     app = await startApp({ databaseUrl: cluster.url });
     const result = await measure({
@@ -106,6 +113,7 @@ export async function withBenchApp<T>(measure: (app: BenchApp) => Promise<T>): P
   } finally {
     forget();
     await stopAll();
+    process.off('exit', onExit);
   }
 }
 

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp } from '../tests/support/app-server';
 import { isMain, onInterrupt, projectRoot, runAlone, type BenchApp } from './support/bench-app';
+import { cpuSampler } from './support/process-cpu';
 import { alternatingLoad, comparable, loadLabel, rps, statuses, type Load } from './support/load-rounds';
 import { ms, ratio, type BenchSection, type ResultRow } from './support/report';
 
@@ -50,6 +51,12 @@ async function probe(url: string, headers: Record<string, string> = {}) {
   return { status: response.status, etag: response.headers.get('etag'), bytes: Buffer.byteLength(body), body };
 }
 
+const orDash = (value: number | null, unit: (v: number) => string) => (value === null ? '–' : unit(value));
+const cpuMs = (value: number) => `${value.toFixed(1)} ms CPU`;
+const latencies = (load: Load) =>
+  `p50 ${ms(load.p50)}, p99 ${ms(load.p99)}, ${orDash(load.cpuMsPerRequest, cpuMs)} per request`;
+const CPU_NOTE = 'from /proc: server, its parent and the PostgreSQL tree; steadier than req/s on a busy machine';
+
 export async function measureSummaryLoad(app: BenchApp): Promise<BenchSection> {
   const title = 'Summary route under load';
   const ours = await probe(`${app.url}${SUMMARY_PATH}`);
@@ -81,17 +88,18 @@ export async function measureSummaryLoad(app: BenchApp): Promise<BenchSection> {
     const conditional = etag ? { 'if-none-match': etag } : undefined;
     const check = conditional ? await probe(`${app.url}${path304}`, conditional) : null;
 
+    const oursCpu = cpuSampler(app.url, app.postgresPid);
     const [oursLoad, bareLoad, notModified] = await alternatingLoad([
-      { url: `${app.url}${SUMMARY_PATH}` },
-      { url: `${bare.url}${SUMMARY_PATH}` },
-      ...(conditional ? [{ url: `${app.url}${path304}`, headers: conditional }] : []),
+      { url: `${app.url}${SUMMARY_PATH}`, cpuSeconds: oursCpu },
+      { url: `${bare.url}${SUMMARY_PATH}`, cpuSeconds: cpuSampler(bare.url, app.postgresPid) },
+      ...(conditional ? [{ url: `${app.url}${path304}`, headers: conditional, cpuSeconds: oursCpu }] : []),
     ]);
     if (!oursLoad || !bareLoad) throw new Error('load runs missing');
-    type Pick = (load: Load) => number;
+    type Pick = (load: Load) => number | null;
     const versusBare = (measure: string, pick: Pick, unit: (v: number) => string, note = '') => ({
       measure,
-      ours: unit(pick(oursLoad)),
-      baseline: `bare ${unit(pick(bareLoad))}`,
+      ours: orDash(pick(oursLoad), unit),
+      baseline: `bare ${orDash(pick(bareLoad), unit)}`,
       ratio: comparable(oursLoad, bareLoad, ratio(pick(oursLoad), pick(bareLoad))),
       aim: '',
       note,
@@ -105,6 +113,7 @@ export async function measureSummaryLoad(app: BenchApp): Promise<BenchSection> {
       ),
       versusBare('Summary latency p50', (l) => l.p50, ms),
       versusBare('Summary latency p99', (l) => l.p99, ms),
+      versusBare('Summary CPU per request (server + PostgreSQL)', (l) => l.cpuMsPerRequest, cpuMs, CPU_NOTE),
     ];
     rows.push(
       notModified
@@ -114,7 +123,7 @@ export async function measureSummaryLoad(app: BenchApp): Promise<BenchSection> {
             baseline: `our 200 ${rps(oursLoad.rps)}`,
             ratio: comparable(notModified, oursLoad, ratio(notModified.rps, oursLoad.rps)),
             aim: '',
-            note: `p50 ${ms(notModified.p50)}, p99 ${ms(notModified.p99)}; ${statuses(notModified)}; probe ${check?.status}`,
+            note: `${latencies(notModified)}; ${statuses(notModified)}; probe ${check?.status}`,
           }
         : { measure: 'Summary 304 path', ours: '–', baseline: '–', ratio: null, aim: '', note: 'no ETag' },
     );
@@ -136,7 +145,9 @@ async function embeddedRow(onPostgres: Load): Promise<ResultRow> {
   };
   const forget = onInterrupt(stop);
   try {
-    const [embedded] = await alternatingLoad([{ url: `${app.url}${SUMMARY_PATH}` }]);
+    // No database pid: PGlite runs inside the start script, the server's parent, already counted.
+    const cpuSeconds = cpuSampler(app.url, null);
+    const [embedded] = await alternatingLoad([{ url: `${app.url}${SUMMARY_PATH}`, cpuSeconds }]);
     if (!embedded) throw new Error('load run missing');
     return {
       measure: `Summary throughput on embedded PGlite (${loadLabel()}, after the rest)`,
@@ -144,7 +155,7 @@ async function embeddedRow(onPostgres: Load): Promise<ResultRow> {
       baseline: `PostgreSQL ${rps(onPostgres.rps)}`,
       ratio: comparable(embedded, onPostgres, ratio(embedded.rps, onPostgres.rps)),
       aim: '',
-      note: `p50 ${ms(embedded.p50)}, p99 ${ms(embedded.p99)}; ${statuses(embedded)}; PGlite runs one query at a time`,
+      note: `${latencies(embedded)}; ${statuses(embedded)}; PGlite runs one query at a time`,
     };
   } finally {
     forget();

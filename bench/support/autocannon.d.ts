@@ -18,7 +18,8 @@ declare module 'autocannon' {
   }
   interface Result {
     latency: Percentiles;
-    requests: Percentiles & { total: number };
+    /** `sent` includes the requests still in flight when the run ended. */
+    requests: Percentiles & { total: number; sent: number };
     throughput: Percentiles;
     errors: number;
     timeouts: number;

@@ -18,6 +18,7 @@ export interface BenchApp {
   url: string;
   databaseUrl: string;
   postgresVersion: string;
+  postgresPid: number;
   buildId: string;
 }
 
@@ -105,6 +106,7 @@ export async function withBenchApp<T>(measure: (app: BenchApp) => Promise<T>): P
       url: app.url,
       databaseUrl: cluster.url,
       postgresVersion: cluster.version,
+      postgresPid: cluster.pid,
       buildId,
     });
     // Another engineer's `next build` in the same checkout mid-run would mix two builds.

@@ -3,7 +3,7 @@
 // again on stop. The embedded PGlite serialises every query on one WebAssembly thread, so load
 // numbers against it say little about production; this is what the app runs on there.
 import { spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../../tests/support/app-server';
 
@@ -12,6 +12,8 @@ const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 export interface PostgresCluster {
   url: string;
   version: string;
+  /** The postmaster: its process tree is the database's CPU use. */
+  pid: number;
   stop(): void;
 }
 
@@ -49,6 +51,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     version,
+    pid: Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]),
     stop() {
       if (stopped) return;
       stopped = true;

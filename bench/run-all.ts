@@ -8,7 +8,7 @@ import { measureFirstLoadJs } from './first-load-js';
 import { measureLcp } from './lcp';
 import { measureSummaryLoad } from './summary-load';
 import { withBenchApp } from './support/bench-app';
-import { currentLoad, describeMachine, machineLine } from './support/machine';
+import { busyWarning, currentLoad, describeMachine, machineLine } from './support/machine';
 import { markdownTable, saveResults, sectionMarkdown, type BenchSection } from './support/report';
 
 async function main() {
@@ -33,6 +33,7 @@ async function main() {
     `Machine: ${machineLine(machine)}, ${currentLoad()} at end.`,
     `PostgreSQL ${postgresVersion} (throwaway cluster), Next.js build ${buildId}; ${seconds} s in all.`,
     'Ratios are ours / baseline, both measured in this run; "aim" is the target where there is one.',
+    ...[busyWarning(machine)].filter((line): line is string => line !== null).flatMap((line) => ['', line]),
   ];
   console.log(`\n${header.join('\n')}\n\n${markdownTable(sections.flatMap((s) => s.rows))}\n`);
   console.log(`Saved to ${saveResults('latest', sectionMarkdown(sections, header))}`);

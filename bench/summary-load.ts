@@ -3,7 +3,8 @@
 // /api/operations/kabul-2021/summary of the app, of a bare node:http + pg server
 // (bench/bare-summary-server.ts) on the same PostgreSQL 15 data, and the 304 path of our route
 // (If-None-Match with its ETag); then, unless BENCH_EMBEDDED=0, our route on the embedded PGlite
-// database, for the record.
+// database, for the record. Besides req/s and latency, which swing with the machine's other work,
+// it reads the CPU time each request costs the server and PostgreSQL (support/process-cpu.ts).
 //
 // Run alone: npx tsx --conditions=react-server bench/summary-load.ts
 import { spawn } from 'node:child_process';

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApp, type RunningApp } from '../../tests/support/app-server';
-import { describeMachine, machineLine } from './machine';
+import { busyWarning, describeMachine, machineLine } from './machine';
 import { startPostgresCluster, type PostgresCluster } from './postgres-cluster';
 import { markdownTable, saveResults, sectionMarkdown, type BenchSection } from './report';
 
@@ -134,6 +134,7 @@ export function runAlone(name: string, measure: (app: BenchApp) => Promise<Bench
       `## ${section.title}`,
       '',
       `Machine: ${machineLine(machine)}. PostgreSQL ${app.postgresVersion}, build ${app.buildId}.`,
+      ...[busyWarning(machine)].filter((line): line is string => line !== null).flatMap((line) => ['', line]),
     ];
     console.log(`\n${header.join('\n')}\n\n${markdownTable(section.rows)}\n`);
     console.log(`Saved to ${saveResults(name, sectionMarkdown([section], header))}`);

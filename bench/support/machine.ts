@@ -36,6 +36,16 @@ export function currentLoad(): string {
     .join(' / ');
 }
 
+/** A sentence for the table's header when other work competed for the CPU during the run. */
+export function busyWarning(machine: Machine): string | null {
+  const peak = Math.max(loadavg()[0] ?? 0, Number(machine.loadAverage.split(' / ')[0]));
+  return peak > machine.cores
+    ? `**Busy machine**: 1-minute load average up to ${peak.toFixed(1)} on ${machine.cores} cores. ` +
+        'Requests per second and latencies then swing from run to run; CPU per request and ' +
+        'first-load size hold steady, LCP less so.'
+    : null;
+}
+
 export function machineLine(machine: Machine): string {
   return (
     `${machine.cores} cores, ${machine.model}, ${machine.memoryGiB} GiB, Node ${machine.node}, ` +

@@ -65,7 +65,7 @@ function StatementDetails({ statement, format }: { statement: StatementMarker; f
     statement.goal !== null && statement.requiredPacePerDay !== null && statement.observedPacePerDay !== null;
   return (
     <div className="chart-tooltip-item chart-tooltip-statement">
-      <blockquote>“{statement.quote}”</blockquote>
+      <blockquote>{t('quote', { quote: statement.quote })}</blockquote>
       <p>
         {statement.speakerRole
           ? t('statementBy', { speaker: statement.speaker, role: statement.speakerRole })

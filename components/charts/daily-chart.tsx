@@ -11,12 +11,13 @@ import { ChartLegend, type LegendItem } from './chart-legend';
 import { DailyChartSummaryText } from './chart-summary';
 import { DailyChartTable } from './daily-table';
 import { DailyTooltip } from './daily-tooltip';
+import { CHART_COLOR, TOOLTIP_PROPS, timeAxisProps, valueAxisProps } from './chart-style';
 import { useChartFormat } from './use-chart-format';
 
 const COLOR = {
-  rate: 'var(--chart-figure)',
-  required: 'var(--chart-required)',
-  correction: 'var(--chart-correction)',
+  rate: CHART_COLOR.figure,
+  required: CHART_COLOR.required,
+  correction: CHART_COLOR.correction,
 } as const;
 
 /**
@@ -61,29 +62,10 @@ export function DailyChart({ data }: { data: DailyChartData }) {
               <line x1="0" y1="0" x2="0" y2="6" stroke={COLOR.correction} strokeWidth="2" />
             </pattern>
           </defs>
-          <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={data.timeAxis.domain}
-            ticks={data.timeAxis.ticks}
-            tickFormatter={format.tick}
-            minTickGap={12}
-            interval="preserveStartEnd"
-            stroke="var(--chart-axis)"
-            tick={{ fill: 'var(--fg)', fontSize: 12 }}
-          />
-          <YAxis
-            type="number"
-            domain={[data.valueAxis.min, data.valueAxis.max]}
-            ticks={data.valueAxis.ticks}
-            tickFormatter={format.count}
-            width="auto"
-            stroke="var(--chart-axis)"
-            tick={{ fill: 'var(--fg)', fontSize: 12 }}
-          />
-          {data.valueAxis.min < 0 ? <ReferenceLine y={0} stroke="var(--chart-axis)" /> : null}
+          <CartesianGrid stroke={CHART_COLOR.grid} vertical={false} />
+          <XAxis {...timeAxisProps(data.timeAxis, format)} />
+          <YAxis {...valueAxisProps(data.valueAxis, format)} />
+          {data.valueAxis.min < 0 ? <ReferenceLine y={0} stroke={CHART_COLOR.axis} /> : null}
           {data.corrections.map((interval) => (
             <ReferenceArea
               key={`${interval.from}-${interval.to}`}
@@ -122,8 +104,7 @@ export function DailyChart({ data }: { data: DailyChartData }) {
             {(t) => <DailyTooltip row={data.rows.find((row) => row.t === t)} format={format} />}
           </ChartAnnouncer>
           <Tooltip
-            cursor={{ stroke: 'var(--chart-axis)', strokeDasharray: '3 3' }}
-            isAnimationActive={false}
+            {...TOOLTIP_PROPS}
             content={({ active, activeIndex }) => (
               <DailyTooltip row={active ? data.rows[Number(activeIndex)] : undefined} format={format} />
             )}

@@ -10,6 +10,7 @@ import type { ChartFormat } from './use-chart-format';
  */
 export function EventKey({ events, format }: { events: readonly EventMarker[]; format: ChartFormat }) {
   const t = useTranslations('Charts.events');
+  const tMarks = useTranslations('Charts.marks');
   if (events.length === 0) return null;
   return (
     <div className="chart-event-key">
@@ -18,7 +19,7 @@ export function EventKey({ events, format }: { events: readonly EventMarker[]; f
         {events.map((event) => (
           <li key={event.number} value={event.number}>
             <span className="chart-event-number" aria-hidden="true">
-              {event.dateStated ? event.number : `${event.number}?`}
+              {event.dateStated ? event.number : tMarks('eventUndated', { number: event.number })}
             </span>{' '}
             {event.title} (
             {event.dateStated

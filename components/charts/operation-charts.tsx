@@ -5,21 +5,43 @@ import { useMemo } from 'react';
 import { useTranslations } from 'next-intl';
 import { buildCumulativeChartData } from '@/lib/chart-data/cumulative-chart-data';
 import { buildDailyChartData } from '@/lib/chart-data/daily-chart-data';
+import type { FigurePoint } from '@/lib/chart-data/cumulative-chart-data';
 import type { OperationDashboard } from '@/lib/data/dto';
 import { CumulativeChart } from './cumulative-chart';
 import { DailyChart } from './daily-chart';
 
+export interface FigureTableRows {
+  /** The figures to list (map FigureDto[] with figurePointsOf); the drawn points by default. */
+  rows: readonly FigurePoint[];
+  /** Figures in the whole series, when `rows` is only part of it. */
+  totalCount?: number;
+  /** Called by the table's "show all" button while `rows` is only part of the series. */
+  onShowAll?: () => void;
+}
+
 /**
  * The operation page's charts, shaped from the dashboard DTO by the pure modules of
  * lib/chart-data: the cumulative figures against the goal and deadline, then the daily pace.
+ * When the DTO's series was thinned for drawing, `figureTable` can carry the full list.
  */
-export function OperationCharts({ dashboard }: { dashboard: OperationDashboard }) {
+export function OperationCharts({
+  dashboard,
+  figureTable,
+}: {
+  dashboard: OperationDashboard;
+  figureTable?: FigureTableRows;
+}) {
   const t = useTranslations('Charts');
   const cumulative = useMemo(() => buildCumulativeChartData(dashboard), [dashboard]);
   const daily = useMemo(() => buildDailyChartData(dashboard), [dashboard]);
   return (
     <section className="operation-charts" aria-label={t('sectionLabel')}>
-      <CumulativeChart data={cumulative} />
+      <CumulativeChart
+        data={cumulative}
+        tableRows={figureTable?.rows}
+        totalCount={figureTable?.totalCount}
+        onShowAllRows={figureTable?.onShowAll}
+      />
       <DailyChart data={daily} />
     </section>
   );

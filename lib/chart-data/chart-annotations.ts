@@ -94,3 +94,10 @@ export function cumulativeKnownAt(series: readonly FigureDto[], instant: number)
   }
   return known?.value ?? 0;
 }
+
+/** Events at one instant share one mark on the chart (the seed has two undated ones on 22 August). */
+export function eventMarkGroups(events: readonly EventMarker[]): { t: number; events: EventMarker[] }[] {
+  const groups = new Map<number, EventMarker[]>();
+  for (const event of events) groups.set(event.t, [...(groups.get(event.t) ?? []), event]);
+  return [...groups].map(([t, grouped]) => ({ t, events: grouped }));
+}

@@ -60,7 +60,7 @@ export function buildCumulativeChartData(dashboard: OperationDashboard): Cumulat
   const basisStart = Date.parse(dashboard.latestFigure?.basisStart ?? operation.startsAt);
   const deadline = Date.parse(assessment?.deadline ?? target?.deadline ?? operation.deadline);
   const latestId = dashboard.latestFigure?.id ?? null;
-  const points = dashboard.series.map((figure) => figurePointOf(figure, figure.id === latestId));
+  const points = figurePointsOf(dashboard.series, latestId);
 
   let projection: PaceLine | null = null;
   let requiredPace: PaceLine | null = null;
@@ -112,6 +112,14 @@ export function buildCumulativeChartData(dashboard: OperationDashboard): Cumulat
     }),
     valueAxis: niceValueAxis(0, highest),
   };
+}
+
+/**
+ * Figures as the chart and its table show them. Exported for the table of a thinned series: the
+ * full series, fetched separately, maps to rows the same way.
+ */
+export function figurePointsOf(series: readonly FigureDto[], latestFigureId: number | null): FigurePoint[] {
+  return series.map((figure) => figurePointOf(figure, figure.id === latestFigureId));
 }
 
 function figurePointOf(figure: FigureDto, latest: boolean): FigurePoint {

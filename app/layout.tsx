@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { QueryProvider } from '@/components/query-provider';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,7 +27,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <span className="site-tagline">{t('tagline')}</span>
         </header>
         <NextIntlClientProvider>
-          <main id="main">{children}</main>
+          <QueryProvider>
+            <main id="main">{children}</main>
+          </QueryProvider>
         </NextIntlClientProvider>
       </body>
     </html>

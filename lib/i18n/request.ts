@@ -2,13 +2,14 @@
 // here (not in the URL) so adding one is a new messages file plus a line below.
 import { getRequestConfig } from 'next-intl/server';
 import en from './messages/en.json';
+import enCharts from './messages/en-charts.json';
 
 export const locales = ['en'] as const;
 export const defaultLocale = 'en';
 
 export default getRequestConfig(async () => ({
   locale: defaultLocale,
-  messages: en,
+  messages: { ...en, ...enCharts },
   // Dates are shown in the operation's own time zone, passed explicitly where formatted; this is
   // only the fallback for anything that does not name one.
   timeZone: 'UTC',

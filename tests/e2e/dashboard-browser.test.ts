@@ -1,0 +1,115 @@
+// What a reader sees, in real Chromium against the production build.
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../support/app-server';
+import { axeViolations, launchBrowser, openPage } from '../support/browser';
+import { appDatabase, insertFigure, resetExternalDatabase } from '../support/app-database';
+
+const externalDatabase = process.env.TEST_DATABASE_URL;
+const screenshots = join(process.cwd(), 'test-results');
+let app: RunningApp;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'evac-browser-'));
+  mkdirSync(screenshots, { recursive: true });
+  if (externalDatabase) await resetExternalDatabase(externalDatabase);
+  app = await startApp(
+    externalDatabase ? { databaseUrl: externalDatabase } : { embeddedDataDir: join(dataDir, 'pglite') },
+  );
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const cardValue = async (page: Page, label: string) => {
+  const text = await page.locator('.figure-card', { hasText: label }).locator('.figure-value').innerText();
+  return Number(text.replace(/[^\d.]/g, ''));
+};
+
+describe('the operation page in a browser', () => {
+  it('shows 25,100 evacuated with its source', async () => {
+    const page = await openPage(browser, `${app.url}/`);
+    const card = page.locator('.figure-card', { hasText: 'Evacuated so far' });
+    await expect.poll(() => card.locator('.figure-value').innerText()).toBe('25,100');
+    expect(await card.innerText()).toContain('Source: White House, via AFP');
+    await page.context().close();
+  });
+
+  it('as of 2021-08-22 says the goal is out of reach: required pace above observed', async () => {
+    const page = await openPage(browser, `${app.url}/operations/kabul-2021?asOf=2021-08-22`);
+    const verdict = await page.locator('[data-verdict]').innerText();
+    expect(verdict).toContain('3,525 short of the goal of 60,000');
+    expect(await page.locator('[data-verdict]').getAttribute('data-verdict')).toBe('off-track');
+    expect(await cardValue(page, 'Required pace')).toBe(3490);
+    expect(await cardValue(page, 'Observed pace')).toBe(3138);
+    expect(await cardValue(page, 'Required pace')).toBeGreaterThan(await cardValue(page, 'Observed pace'));
+    await page.context().close();
+  });
+
+  it('keeps the view in the URL: choosing a date gives a permalink that reopens the same view', async () => {
+    const page = await openPage(browser, `${app.url}/`);
+    await page.locator('#view-as-of').fill('2021-08-20');
+    await Promise.all([page.waitForURL(/asOf=2021-08-20/), page.getByRole('button', { name: 'Show' }).click()]);
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe('2021-08-20');
+    expect(await page.locator('.figure-card', { hasText: 'Evacuated so far' }).innerText()).toContain(
+      'No figures have been published',
+    );
+    await page.reload();
+    expect(await page.locator('#view-as-of').inputValue()).toBe('2021-08-20');
+    await page.context().close();
+  });
+
+  it('explains a bad asOf and shows the latest view instead', async () => {
+    const page = await openPage(browser, `${app.url}/operations/kabul-2021?asOf=2021-08-01`);
+    expect(await page.getByRole('alert').innerText()).toContain('asOf is before the operation started on 2021-08-14');
+    expect(await cardValue(page, 'Evacuated so far')).toBe(25100);
+    await page.context().close();
+  });
+
+  it('shows a not-found page with a way back for an unknown operation', async () => {
+    const page = await openPage(browser, `${app.url}/operations/no-such-operation`);
+    await expect.poll(() => page.locator('main').innerText()).toContain('No such operation');
+    await page.context().close();
+  });
+
+  it('shows a figure entered elsewhere within 2 seconds, without a reload', async () => {
+    const page = await openPage(browser, `${app.url}/`);
+    await expect.poll(() => page.locator('.live-status').innerText()).toContain('Live');
+    const database = await appDatabase(app, externalDatabase);
+    const started = Date.now();
+    await insertFigure(database, { value: 27_400, asOf: '2021-08-22T12:00:00+04:30' });
+    await expect
+      .poll(() => cardValue(page, 'Evacuated so far'), { timeout: 2_000, interval: 100 })
+      .toBe(27400);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await page.context().close();
+  });
+
+  it('passes an automated accessibility check (axe-core, WCAG 2.2 AA) in light and dark mode', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await openPage(browser, `${app.url}/`, { colorScheme });
+      const violations = await axeViolations(page);
+      expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('fits a 375 px phone without sideways scrolling, and a wide desktop (screenshots)', async () => {
+    for (const width of [375, 1280]) {
+      const page = await openPage(browser, `${app.url}/`, { width, height: 900 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(screenshots, `operation-${width}.png`), fullPage: true });
+      await page.context().close();
+    }
+  });
+});

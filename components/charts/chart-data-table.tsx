@@ -4,7 +4,7 @@
 // series, the page can pass the first part (or the thinned points) with `totalCount` and fetch
 // the rest when asked (`onShowAll`), without this component knowing where rows come from.
 
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 
 export interface ChartTableColumn<Row> {
@@ -96,13 +96,18 @@ export function ChartDataTable<Row>({
   );
 }
 
-/** The disclosure around a chart's tables: closed by default, one click to open. */
+/**
+ * The disclosure around a chart's tables: closed by default, one click to open. The tables are
+ * built only once it is opened: a thinned series still has 1,500 rows per table, which would
+ * otherwise cost seconds on every render of a page that most readers never open them on.
+ */
 export function ChartDataDisclosure({ rowCount, children }: { rowCount: number; children: ReactNode }) {
   const t = useTranslations('Charts.table');
+  const [open, setOpen] = useState(false);
   return (
-    <details className="chart-data">
+    <details className="chart-data" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('show', { count: rowCount })}</summary>
-      {children}
+      {open ? children : null}
     </details>
   );
 }

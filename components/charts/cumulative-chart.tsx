@@ -10,7 +10,7 @@ import { ChartFigure } from './chart-figure';
 import { CHART_COLOR, TOOLTIP_PROPS, timeAxisProps, valueAxisProps } from './chart-style';
 import { CumulativeChartSummaryText } from './chart-summary';
 import { CumulativeLegend } from './cumulative-legend';
-import { ActiveRing, FigureDot, LatestFigureLabel, StatementDot } from './cumulative-marks';
+import { ActiveRing, figureDotFor, LatestFigureLabel, StatementDot } from './cumulative-marks';
 import { DeadlineMark, EventMarks, GoalMarks } from './cumulative-reference-marks';
 import { CumulativeChartTables } from './cumulative-tables';
 import { CumulativeTooltip } from './cumulative-tooltip';
@@ -35,6 +35,7 @@ export function CumulativeChart({ data, tableRows, totalCount, onShowAllRows }: 
   const summary = useMemo(() => summariseCumulativeChart(data), [data]);
   const title = t('cumulativeTitle', { basis: format.day(data.basisStart), group: data.groupName });
   const latest = data.points.find((point) => point.latest) ?? null;
+  const FigureDot = useMemo(() => figureDotFor(data.points.length), [data.points.length]);
   const rowAt = (instant: number) => data.rows.find((row) => row.t === instant);
   const describe = (row: CumulativeChartRow | undefined) => (
     <CumulativeTooltip row={row} deadlineLastDay={data.deadline.lastDay} format={format} />

@@ -24,26 +24,35 @@ function hasPosition(props: DotItemDotProps): props is DotItemDotProps & { cx: n
   return typeof props.cx === 'number' && typeof props.cy === 'number' && Number.isFinite(props.cy);
 }
 
+/** More figures than this and dots would merge into a thick line: only notable ones keep a dot. */
+const MAX_DOTTED_FIGURES = 120;
+
 /**
  * A figure: filled when confirmed, hollow when provisional (the difference survives greyscale
- * printing and colour blindness).
+ * printing and colour blindness). On a long series only provisional figures and the latest keep
+ * their dot; the line and the tooltip still show every point.
  */
-export function FigureDot(props: DotItemDotProps): ReactElement {
-  const row = rowOf(props);
-  const key = `figure-${props.index}`;
-  if (!row || row.figures.length === 0 || !hasPosition(props)) return <g key={key} />;
-  const drawn = row.figures.reduce((best, figure) => (figure.value > best.value ? figure : best));
-  return (
-    <circle
-      key={key}
-      cx={props.cx}
-      cy={props.cy}
-      r={FIGURE_RADIUS}
-      fill={drawn.provisional ? 'var(--bg)' : 'var(--chart-figure)'}
-      stroke="var(--chart-figure)"
-      strokeWidth={2}
-    />
-  );
+export function figureDotFor(figureCount: number) {
+  const dense = figureCount > MAX_DOTTED_FIGURES;
+  function FigureDot(props: DotItemDotProps): ReactElement {
+    const row = rowOf(props);
+    const key = `figure-${props.index}`;
+    if (!row || row.figures.length === 0 || !hasPosition(props)) return <g key={key} />;
+    const drawn = row.figures.reduce((best, figure) => (figure.value > best.value ? figure : best));
+    if (dense && !drawn.provisional && !drawn.latest) return <g key={key} />;
+    return (
+      <circle
+        key={key}
+        cx={props.cx}
+        cy={props.cy}
+        r={FIGURE_RADIUS}
+        fill={drawn.provisional ? 'var(--bg)' : 'var(--chart-figure)'}
+        stroke="var(--chart-figure)"
+        strokeWidth={2}
+      />
+    );
+  }
+  return FigureDot;
 }
 
 /** A statement: a diamond, a shape no other mark uses, so it reads without colour. */

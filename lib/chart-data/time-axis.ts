@@ -45,14 +45,21 @@ export function dayStartTicks([from, to]: [number, number], timeZone: string): n
 
 /** The calendar date ('YYYY-MM-DD') of an instant in a time zone. */
 export function zonedDateOf(instant: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const parts = dateFormatterFor(timeZone).formatToParts(instant);
   const field = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
   return `${field('year')}-${field('month')}-${field('day')}`;
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one; tables call this per row.
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dateFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormatters.set(timeZone, formatter);
+  }
+  return formatter;
 }
 
 function addDays(date: string, days: number): string {

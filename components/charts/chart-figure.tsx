@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import { useChartLayerFocus } from './use-chart-layer-focus';
 
@@ -24,6 +24,7 @@ export function ChartFigure({
   legend,
   summary,
   table,
+  drawn = true,
   children,
 }: {
   /** Names the chart in its ids (made unique with useId, so a chart may appear twice). */
@@ -32,11 +33,13 @@ export function ChartFigure({
   legend: ReactNode;
   summary: ReactNode;
   table: ReactNode;
+  /** False when there is nothing to draw: the summary then says why, alone. */
+  drawn?: boolean;
   children: (ids: ChartFigureIds) => ReactNode;
 }) {
   const t = useTranslations('Charts');
   const unique = `${id}-${useSafeId()}`;
-  const frame = useRef<HTMLDivElement>(null);
+  const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   useChartLayerFocus(frame);
   const [liveRegion, setLiveRegion] = useState<HTMLElement | null>(null);
   const ids = { titleId: `${unique}-title`, summaryId: `${unique}-summary`, liveRegion };
@@ -45,12 +48,16 @@ export function ChartFigure({
       <figcaption id={ids.titleId} className="chart-title">
         {title}
       </figcaption>
-      <div ref={frame} className="chart-frame">
-        {children(ids)}
-      </div>
-      <div ref={setLiveRegion} className="chart-live" aria-live="polite" aria-atomic="true" />
-      <p className="chart-hint">{t('keyboardHint')}</p>
-      {legend}
+      {drawn ? (
+        <>
+          <div ref={setFrame} className="chart-frame">
+            {children(ids)}
+          </div>
+          <div ref={setLiveRegion} className="chart-live" aria-live="polite" aria-atomic="true" />
+          <p className="chart-hint">{t('keyboardHint')}</p>
+          {legend}
+        </>
+      ) : null}
       <div id={ids.summaryId} className="chart-summary">
         {summary}
       </div>

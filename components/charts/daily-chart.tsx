@@ -47,6 +47,7 @@ export function DailyChart({ data }: { data: DailyChartData }) {
       legend={<ChartLegend items={legend} />}
       summary={<DailyChartSummaryText summary={summary} format={format} />}
       table={<DailyChartTable group={data.groupName} rows={data.intervals} format={format} />}
+      drawn={data.intervals.length > 0}
     >
       {({ summaryId, liveRegion }) => (
         <ComposedChart

@@ -6,13 +6,13 @@
 // surface. A tabindex of -1 takes them out of the Tab order; a layer focused by a click hands the
 // focus to the chart surface, where the arrow keys work.
 
-import { useEffect, type RefObject } from 'react';
+import { useEffect } from 'react';
 
 const LAYER_SELECTOR = 'g[class^="recharts-zIndex-layer"]';
 
-export function useChartLayerFocus(frame: RefObject<HTMLElement | null>): void {
+/** `root`: the element around the chart, once mounted (a callback ref's value, so a chart drawn later is seen). */
+export function useChartLayerFocus(root: HTMLElement | null): void {
   useEffect(() => {
-    const root = frame.current;
     if (!root) return;
     const untab = () => {
       for (const layer of root.querySelectorAll(LAYER_SELECTOR)) {
@@ -34,5 +34,5 @@ export function useChartLayerFocus(frame: RefObject<HTMLElement | null>): void {
       observer.disconnect();
       root.removeEventListener('focusin', toSurface);
     };
-  }, [frame]);
+  }, [root]);
 }

@@ -2,7 +2,9 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
+import { figurePointsOf } from '@/lib/chart-data/cumulative-chart-data';
+import { figureSeriesKeys, figureSeriesQuery, figuresOfSeries } from '@/lib/queries/figure-series';
 import { operationSummaryKeys, operationSummaryQuery, type OperationView } from '@/lib/queries/operation-summary';
 import { OperationCharts } from './charts/operation-charts';
 import { useLiveUpdates } from './live/use-live-updates';
@@ -18,20 +20,33 @@ export function OperationDashboard({ view }: { view: OperationView }) {
   const queryClient = useQueryClient();
   const refresh = useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: operationSummaryKeys.operation(view.slug) });
+    void queryClient.invalidateQueries({ queryKey: figureSeriesKeys.operation(view.slug) });
   }, [queryClient, view.slug]);
   const { mode } = useLiveUpdates(view.slug, refresh);
   const { data: dashboard } = useQuery({
     ...operationSummaryQuery(view),
     refetchInterval: mode === 'polling' ? 2_000 : false,
   });
+  // A long series is thinned for drawing; its table fetches every point when asked to.
+  const [showAllRows, setShowAllRows] = useState(false);
+  const thinned = dashboard ? dashboard.seriesCount > dashboard.series.length : false;
+  const { data: fullSeries } = useQuery({ ...figureSeriesQuery(view), enabled: thinned && showAllRows });
   if (!dashboard) return null;
+  const latestId = dashboard.latestFigure?.id ?? null;
+  const figureTable = thinned
+    ? {
+        rows: figurePointsOf(fullSeries ? figuresOfSeries(fullSeries) : dashboard.series, latestId),
+        totalCount: dashboard.seriesCount,
+        onShowAll: () => setShowAllRows(true),
+      }
+    : undefined;
   return (
     <>
       <p className="live-status muted" role="status">
         {mode === 'polling' ? t('polling') : t('live')}
       </p>
       <OperationDetails dashboard={dashboard}>
-        <OperationCharts dashboard={dashboard} />
+        <OperationCharts dashboard={dashboard} figureTable={figureTable} />
       </OperationDetails>
     </>
   );

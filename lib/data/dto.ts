@@ -79,8 +79,13 @@ export interface OperationDashboard {
   group: GroupDto;
   /** The view instant: figures dated after it are left out. */
   viewAsOf: string;
-  /** Current cumulative figures of the group on the latest figure's basis, oldest first. */
+  /**
+   * Current cumulative figures of the group on the latest figure's basis, oldest first, thinned
+   * for drawing (first, last, minimum and maximum always kept); the full list is at the series API.
+   */
   series: FigureDto[];
+  /** How many figures the full series has. */
+  seriesCount: number;
   latestFigure: FigureDto | null;
   /** The goal of the selected group, if it has one. */
   target: TargetDto | null;

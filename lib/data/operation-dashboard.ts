@@ -3,7 +3,9 @@
 import 'server-only';
 import { getPrisma } from '../db';
 import { assessAgainstRange, assessFeasibility } from '../feasibility';
+import { downsampleForDrawing } from '../chart-data/downsample';
 import { effectiveFigures } from '../figure-revisions';
+import { cumulativeSeriesOnLatestBasis, selectGroup } from './cumulative-series';
 import type { FigureDto, OperationDashboard, StatementWithArithmetic, TargetDto } from './dto';
 import {
   iso,
@@ -37,9 +39,24 @@ export async function getOperationDashboard(
   });
   if (!operation) return null;
 
+  // Which groups have figures decides the default group; only that group's rows are loaded.
+  const groupsWithFigures = await prisma.figure.groupBy({
+    by: ['groupId'],
+    where: { operationId: operation.id, asOf: { lte: viewAsOf } },
+  });
+  const slugById = new Map(operation.groups.map((row) => [row.id, row.slug]));
+  const groups = operation.groups.map(toGroupDto);
+  const group = selectGroup(
+    groups,
+    new Set(groupsWithFigures.map((row) => slugById.get(row.groupId) ?? '')),
+    query.group,
+  );
+  if (!group) return null;
+  const groupId = operation.groups.find((row) => row.slug === group.slug)?.id;
+
   const [figureRows, targetRows, statementRows, eventRows] = await Promise.all([
     prisma.figure.findMany({
-      where: { operationId: operation.id },
+      where: { operationId: operation.id, groupId },
       include: { source: true, group: true },
       orderBy: [{ asOf: 'asc' }, { id: 'asc' }],
     }),
@@ -60,17 +77,11 @@ export async function getOperationDashboard(
     }),
   ]);
 
-  const groups = operation.groups.map(toGroupDto);
+  // Revisions are resolved over all rows first: a correction dated later still replaces its row.
   const figures = effectiveFigures(figureRows)
     .filter((row) => row.asOf <= viewAsOf)
     .map(toFigureDto);
-  const group =
-    groups.find((candidate) => candidate.slug === query.group) ??
-    groups.find((candidate) => figures.some((figure) => figure.group.slug === candidate.slug)) ??
-    groups[0];
-  if (!group) return null;
-
-  const series = cumulativeSeriesOnLatestBasis(figures.filter((f) => f.group.slug === group.slug));
+  const series = cumulativeSeriesOnLatestBasis(figures);
   const latestFigure = series.at(-1) ?? null;
   const targets = latestTargetPerGroup(targetRows.map(toTargetDto));
   const target = targets.find((candidate) => candidate.group.slug === group.slug) ?? null;
@@ -129,7 +140,9 @@ export async function getOperationDashboard(
     groups,
     group,
     viewAsOf: iso(viewAsOf),
-    series,
+    // Every number above was computed from the full series; the chart gets at most ~1,500 points.
+    series: thinForDrawing(series),
+    seriesCount: series.length,
     latestFigure,
     target,
     targets,
@@ -139,11 +152,9 @@ export async function getOperationDashboard(
   };
 }
 
-/** Figures counted from different starts are never joined: keep the latest figure's basis. */
-function cumulativeSeriesOnLatestBasis(figures: FigureDto[]): FigureDto[] {
-  const cumulative = figures.filter((figure) => figure.kind === 'CUMULATIVE');
-  const basis = cumulative.at(-1)?.basisStart;
-  return cumulative.filter((figure) => figure.basisStart === basis);
+function thinForDrawing(series: FigureDto[]): FigureDto[] {
+  const points = series.map((figure) => ({ t: Date.parse(figure.asOf), value: figure.value, figure }));
+  return downsampleForDrawing(points).map((point) => point.figure);
 }
 
 function latestTargetPerGroup(targets: TargetDto[]): TargetDto[] {

@@ -100,6 +100,7 @@ export function seedDashboard(overrides: Partial<OperationDashboard> = {}): Oper
     source,
   };
   return {
+    seriesCount: series.length,
     operation: {
       slug: 'kabul-2021',
       name: 'Kabul airlift',

@@ -2,13 +2,20 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
 import { useCallback, useState } from 'react';
 import { figurePointsOf } from '@/lib/chart-data/cumulative-chart-data';
 import { figureSeriesKeys, figureSeriesQuery, figuresOfSeries } from '@/lib/queries/figure-series';
 import { operationSummaryKeys, operationSummaryQuery, type OperationView } from '@/lib/queries/operation-summary';
-import { OperationCharts } from './charts/operation-charts';
 import { useLiveUpdates } from './live/use-live-updates';
 import { OperationView as OperationDetails } from './operation-view';
+
+// Recharts is most of the page's JavaScript: load it after the numbers are on screen, so the
+// figures and the verdict (the largest paint) do not wait for the charts.
+const OperationCharts = dynamic(
+  () => import('./charts/operation-charts').then((module) => module.OperationCharts),
+  { ssr: false, loading: () => <div className="charts-loading" aria-hidden="true" /> },
+);
 
 /**
  * The live part of the page. It starts from the data the server rendered (hydrated into the

@@ -77,8 +77,11 @@ export interface OperationDashboard {
   operation: OperationDto;
   groups: GroupDto[];
   group: GroupDto;
-  /** The view instant: figures dated after it are left out. */
-  viewAsOf: string;
+  /**
+   * The view instant asked for: figures dated after it are left out. Null for the latest view,
+   * so its body (and ETag) stays the same until the data changes.
+   */
+  viewAsOf: string | null;
   /**
    * Current cumulative figures of the group on the latest figure's basis, oldest first, thinned
    * for drawing (first, last, minimum and maximum always kept); the full list is at the series API.

@@ -25,8 +25,11 @@ export interface SeriesPointDto {
 export interface FigureSeries {
   operation: { slug: string; name: string; timeZone: string };
   group: GroupDto;
-  /** The view instant: figures dated after it are left out. */
-  viewAsOf: string;
+  /**
+   * The view instant asked for: figures dated after it are left out. Null for the latest view,
+   * so the body (and its ETag) only changes with the data, as the dashboard's.
+   */
+  viewAsOf: string | null;
   kind: 'CUMULATIVE';
   /** The common basis of every point (null when there are none). */
   basisStart: string | null;
@@ -91,7 +94,7 @@ export async function getFigureSeries(
   return {
     operation: { slug: operation.slug, name: operation.name, timeZone: operation.timeZone },
     group,
-    viewAsOf: iso(viewAsOf),
+    viewAsOf: query.asOf ? iso(query.asOf) : null,
     kind: 'CUMULATIVE',
     basisStart: points[0]?.basisStart ?? null,
     points,

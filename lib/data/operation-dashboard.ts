@@ -139,7 +139,7 @@ export async function getOperationDashboard(
     },
     groups,
     group,
-    viewAsOf: iso(viewAsOf),
+    viewAsOf: query.asOf ? iso(query.asOf) : null,
     // Every number above was computed from the full series; the chart gets at most ~1,500 points.
     series: thinForDrawing(series),
     seriesCount: series.length,

@@ -84,3 +84,17 @@ describe('the home page', () => {
     expect(await unknown.text()).toContain('No such operation');
   });
 });
+
+describe('the public summary read', () => {
+  it('keeps the same ETag between requests while nothing changes, and answers 304 to it', async () => {
+    const first = await fetch(`${app.url}/api/operations/kabul-2021/summary`);
+    const second = await fetch(`${app.url}/api/operations/kabul-2021/summary`);
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    expect(second.headers.get('etag')).toBe(etag);
+    const conditional = await fetch(`${app.url}/api/operations/kabul-2021/summary`, {
+      headers: { 'if-none-match': etag ?? '' },
+    });
+    expect(conditional.status).toBe(304);
+  });
+});

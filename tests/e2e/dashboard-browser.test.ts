@@ -84,6 +84,36 @@ describe('the operation page in a browser', () => {
     await page.context().close();
   });
 
+  it("lets a keyboard reader reach Borrell's point, whose tooltip gives the quote and the arithmetic", async () => {
+    const page = await openPage(browser, `${app.url}/`);
+    const chart = page.locator('figure.chart').first().locator('[aria-label*="use the left and right arrow keys"]');
+    await chart.focus();
+    const statementTip = page.locator('.recharts-tooltip-wrapper .chart-tooltip-statement');
+    for (let step = 0; step < 12 && !(await statementTip.isVisible()); step += 1) {
+      await page.keyboard.press('ArrowRight');
+    }
+    const tip = await statementTip.innerText();
+    expect(tip).toContain('mathematically impossible');
+    expect(tip).toContain('Josep Borrell');
+    expect(tip).toMatch(/3,490/);
+    expect(tip).toMatch(/3,138/);
+    await page.context().close();
+  });
+
+  it("has a data table behind the chart with the chart's numbers and sources", async () => {
+    const page = await openPage(browser, `${app.url}/`);
+    const cumulative = page.locator('figure.chart').first();
+    await cumulative.locator('summary').click();
+    const table = cumulative.locator('table').first();
+    const rows = await table.locator('tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('25,100');
+    expect(rows[0]).toContain('White House');
+    // The point the chart draws carries the same value as the table row and the key figure.
+    expect(await cardValue(page, 'Evacuated so far')).toBe(25100);
+    await page.context().close();
+  });
+
   it('shows a figure entered elsewhere within 2 seconds, without a reload', async () => {
     const page = await openPage(browser, `${app.url}/`);
     await expect.poll(() => page.locator('.live-status').innerText()).toContain('Live');

@@ -94,6 +94,17 @@ describe('GET /api/operations/:slug/summary', () => {
     expect(stale.status).toBe(200);
   });
 
+  it('keeps the latest view’s ETag until the data changes, so readers revalidate with 304', async () => {
+    for (const route of ['summary', 'series']) {
+      const first = await api(`kabul-2021/${route}`);
+      const etag = first.headers.get('etag') as string;
+      expect((await first.json()).viewAsOf, route).toBeNull();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const again = await api(`kabul-2021/${route}`, { headers: { 'If-None-Match': etag } });
+      expect(again.status, route).toBe(304);
+    }
+  });
+
   it.each([
     ['asOf=not-a-date', 'asOf', 'asOf must be a date as YYYY-MM-DD'],
     ['asOf=2021-02-30', 'asOf', 'asOf must be a date as YYYY-MM-DD'],

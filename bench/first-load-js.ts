@@ -17,11 +17,15 @@ interface Chunk {
   gzipBytes: number;
 }
 
-/** The src of every <script> element, in document order, without duplicates. */
+/**
+ * The src of every <script> element a current browser loads, in document order, without
+ * duplicates. `noModule` scripts (Next.js's legacy polyfills) are fetched only by browsers
+ * without ES modules, so they are not part of a modern first load.
+ */
 export function scriptSources(html: string): string[] {
-  const sources = [...html.matchAll(/<script\b[^>]*?\bsrc=(["'])(.*?)\1[^>]*>/gi)].map((m) =>
-    (m[2] ?? '').replace(/&amp;/g, '&'),
-  );
+  const sources = [...html.matchAll(/<script\b[^>]*?\bsrc=(["'])(.*?)\1[^>]*>/gi)]
+    .filter((m) => !/\bnomodule\b/i.test(m[0]))
+    .map((m) => (m[2] ?? '').replace(/&amp;/g, '&'));
   return [...new Set(sources.filter((src) => src !== ''))];
 }
 

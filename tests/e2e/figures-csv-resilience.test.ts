@@ -1,0 +1,145 @@
+// The CSV export when things go wrong: clients that leave mid-download must give their database
+// connection back (the export pool has two), and a database that goes away means 503 with
+// Retry-After, never a stack trace. For that, a second app instance reaches its database (the
+// external one, or an embedded server of the test's own: the first app's embedded server is one
+// session shared by its clients, and a second migration runner on it fails) through a TCP proxy
+// the test cuts, as a network failure or a database restart would.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddedDatabase } from '@/lib/embedded-database';
+import { freePort, startApp, type RunningApp } from '../support/app-server';
+
+const externalDatabase = process.env.TEST_DATABASE_URL;
+const FIGURES = 30_000;
+let app: RunningApp;
+let databaseUrl: string;
+let dataDir: string;
+
+async function sql(text: string, values: unknown[] = []): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await client.query(text, values);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A TCP proxy to the database that can be cut: open connections are reset, new ones refused. */
+async function databaseProxy(target: URL): Promise<{ url: string; cut(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = createConnection(Number(target.port || 5432), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => undefined).on('close', () => sockets.delete(socket));
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const url = new URL(target);
+  url.host = `127.0.0.1:${port}`;
+  return {
+    url: url.toString(),
+    cut: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'evac-csv-resilience-'));
+  if (externalDatabase) {
+    databaseUrl = externalDatabase;
+    await sql('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+  }
+  app = await startApp(
+    externalDatabase ? { databaseUrl: externalDatabase } : { embeddedDataDir: join(dataDir, 'pglite') },
+  );
+  const embeddedPort = /on 127\.0\.0\.1:(\d+)/.exec(app.output())?.[1];
+  databaseUrl ??= `postgresql://postgres@127.0.0.1:${embeddedPort}/postgres`;
+  // An operation of its own with enough figures (several MB of CSV) that a download takes a while.
+  await sql(`
+    WITH op AS (
+      INSERT INTO operation (slug, name, starts_at, deadline, time_zone)
+      VALUES ('csv-load', 'Export load', '2021-08-14T00:00:00Z', '2022-08-14T00:00:00Z', 'UTC') RETURNING id
+    ), grp AS (
+      INSERT INTO population_group (operation_id, slug, name) SELECT id, 'everyone', 'Everyone' FROM op RETURNING id, operation_id
+    ), src AS (
+      INSERT INTO source (publisher, title, quote)
+      VALUES ('Load desk', 'A long bulletin title, repeated on every row of the load test', repeat('word ', 60)) RETURNING id
+    )
+    INSERT INTO figure (operation_id, group_id, value, as_of, kind, basis_start, source_id)
+    SELECT grp.operation_id, grp.id, i, timestamptz '2021-08-14T00:00:00Z' + i * interval '1 minute',
+           'CUMULATIVE', timestamptz '2021-08-14T00:00:00Z', src.id
+    FROM grp, src, generate_series(1, $1::int) i`, [FIGURES]);
+});
+
+afterAll(async () => {
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('clients that leave mid-download', () => {
+  it('give their connection back: five abandoned downloads, then a whole one', async () => {
+    const url = `${app.url}/api/operations/csv-load/figures.csv`;
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const controller = new AbortController();
+      const response = await fetch(url, { signal: controller.signal });
+      expect(response.status).toBe(200);
+      await response.body!.getReader().read();
+      controller.abort();
+    }
+    const started = Date.now();
+    const whole = await fetch(url);
+    expect(whole.status).toBe(200);
+    const lines = (await whole.text()).trimEnd().split('\n');
+    expect(lines).toHaveLength(FIGURES + 1);
+    // A leaked connection would have made this wait for the pool's 10 s timeout, then fail.
+    expect(Date.now() - started).toBeLessThan(9_000);
+  });
+
+  it.skipIf(!externalDatabase)('leave no export transaction open on the server', async () => {
+    await expect
+      .poll(async () => {
+        const { rows } = await sql(
+          `SELECT count(*)::int AS open FROM pg_stat_activity
+           WHERE application_name = 'evacuation-figures-csv-export' AND state <> 'idle'`,
+        );
+        return rows[0].open as number;
+      }, { timeout: 5_000 })
+      .toBe(0);
+  });
+});
+
+describe('a database that goes away', () => {
+  it('answers 503 with Retry-After and no stack trace', async () => {
+    const own = externalDatabase ? undefined : await startEmbeddedDatabase({ port: 0 });
+    const proxy = await databaseProxy(new URL(own?.url ?? databaseUrl));
+    const second = await startApp({ databaseUrl: proxy.url }).catch(async (error: unknown) => {
+      await own?.stop();
+      throw error;
+    });
+    try {
+      const url = `${second.url}/api/operations/kabul-2021/figures.csv`;
+      expect((await fetch(url)).status).toBe(200);
+      await proxy.cut();
+      const response = await fetch(url);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      const body = await response.text();
+      expect(JSON.parse(body)).toMatchObject({ error: 'database_unavailable' });
+      expect(body).not.toMatch(/\bat \S+:\d+:\d+|Error:/);
+    } finally {
+      await second.stop();
+      await own?.stop();
+    }
+  }, 180_000);
+});

@@ -195,6 +195,10 @@ describe('GET /api/operations/:slug/live', () => {
       const text = await events.until('event: change', 2_000);
       expect(Date.now() - inserted).toBeLessThan(2_000);
       expect(text).toContain('data: {"operation":"kabul-2021","reason":"change"}');
+      // How the feed learns of changes is probed, not configured (see lib/live/change-detection).
+      expect(app.output()).toContain(
+        externalDatabase ? 'Live updates: listening for changes (LISTEN/NOTIFY)' : 'Live updates: polling for changes',
+      );
     } catch (error) {
       // The app's log says how the change feed started (or why it could not).
       throw new Error(`${String(error)}\nApp output:\n${app.output()}`);

@@ -7,8 +7,12 @@ import { createServer } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-/** Connections the embedded server accepts; the app's pool must stay at or below this. */
-export const EMBEDDED_MAX_CONNECTIONS = 8;
+/**
+ * Sockets the embedded server accepts. PGlite runs one query at a time whatever this is; the
+ * number only has to cover every pool of one app process (see scripts/run.ts), or connections
+ * beyond it are refused under load.
+ */
+export const EMBEDDED_MAX_CONNECTIONS = 16;
 
 export interface EmbeddedDatabase {
   url: string;

@@ -23,8 +23,9 @@ async function main() {
     const dataDir = resolve(env.EMBEDDED_DATA_DIR);
     embedded = await startEmbeddedDatabase({ dataDir });
     databaseUrl = embedded.url;
-    // Leave one connection free for the migration runner of a second start and for psql.
-    poolMax = Math.min(poolMax, embedded.maxConnections - 1);
+    // The app's main pool shares the server with the CSV export pool (2), the change feed's
+    // listener and poller (2) and one spare for psql: keep the sum under the server's limit.
+    poolMax = Math.min(poolMax, embedded.maxConnections - 5);
     console.log(
       `Database: embedded PGlite with its files in ${dataDir}, on ${embedded.host}:${embedded.port} ` +
         '(set DATABASE_URL to use PostgreSQL)',

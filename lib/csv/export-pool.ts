@@ -31,10 +31,9 @@ export function exportPool(): pg.Pool {
     idleTimeoutMillis: 30_000,
     // Shown in pg_stat_activity, so an operator can tell export connections apart.
     application_name: 'evacuation-figures-csv-export',
-    // Applies to each batch the cursor fetches (each Execute), not to the whole download; the first
-    // batch includes the sort, hence the margin.
-    statement_timeout: 60_000,
-    // A download whose client stopped reading ends here at the latest, releasing its snapshot.
+    // A download whose client stopped reading leaves its connection idle in the transaction
+    // between two batches: the server ends it here at the latest, releasing its snapshot. (The
+    // export itself sets no statement timeout: see lib/data/figure-export.ts.)
     idle_in_transaction_session_timeout: 120_000,
   });
   // An idle connection dropped by the server (restart, failover) must not crash the app: the pool

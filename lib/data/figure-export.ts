@@ -131,9 +131,12 @@ export async function openFigureExport(
 
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    // Timestamps in UTC text, for the fast parser of exportTypeParsers; no JIT, whose compilation
-    // (a quarter of a second) only delays the first row of a query that streams.
-    await client.query("SET LOCAL TimeZone = 'UTC'; SET LOCAL jit = off");
+    // Timestamps in UTC text, for the fast parser of exportTypeParsers. No JIT, whose compilation
+    // (a quarter of a second) only delays the first row of a query that streams. No statement
+    // timeout: a cursor's statement lasts until its last batch is fetched, i.e. as long as the
+    // download, so a timeout (a server or role default) would cut slow downloads; a client that
+    // stops reading is ended by the stall timeout below and idle_in_transaction_session_timeout.
+    await client.query("SET LOCAL TimeZone = 'UTC'; SET LOCAL jit = off; SET LOCAL statement_timeout = 0");
     const operation = await findOperation(client, slug);
     if (!operation) {
       await endTransaction(client, release);

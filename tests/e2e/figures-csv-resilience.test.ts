@@ -87,6 +87,26 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+// First in the file, so the export pool opens its connections under the database default below.
+describe.skipIf(!externalDatabase)('a slow download', () => {
+  it('is not cut by a statement timeout set on the database', async () => {
+    const database = new URL(databaseUrl).pathname.slice(1) || 'postgres';
+    await sql(`ALTER DATABASE "${database}" SET statement_timeout = '1s'`);
+    try {
+      const response = await fetch(`${app.url}/api/operations/csv-load/figures.csv`);
+      const reader = response.body!.getReader();
+      let bytes = (await reader.read()).value?.length ?? 0;
+      // The cursor's statement stays open while the client pauses, past the 1 s default.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) bytes += chunk.value.length;
+      const whole = await (await fetch(`${app.url}/api/operations/csv-load/figures.csv`)).arrayBuffer();
+      expect(bytes).toBe(whole.byteLength);
+    } finally {
+      await sql(`ALTER DATABASE "${database}" RESET statement_timeout`);
+    }
+  });
+});
+
 describe('clients that leave mid-download', () => {
   it('give their connection back: five abandoned downloads, then a whole one', async () => {
     const url = `${app.url}/api/operations/csv-load/figures.csv`;

@@ -25,6 +25,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {t('siteName')}
           </Link>
           <span className="site-tagline">{t('tagline')}</span>
+          <Link href="/operations" className="site-nav">
+            {t('operations')}
+          </Link>
         </header>
         <NextIntlClientProvider>
           <QueryProvider>

@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import Link from 'next/link';
 
 export default function NotFound() {
   const t = useTranslations('NotFound');
@@ -6,6 +7,9 @@ export default function NotFound() {
     <section className="panel">
       <h1>{t('title')}</h1>
       <p>{t('body')}</p>
+      <p>
+        <Link href="/operations">{t('toList')}</Link>
+      </p>
     </section>
   );
 }

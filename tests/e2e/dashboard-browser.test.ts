@@ -81,6 +81,10 @@ describe('the operation page in a browser', () => {
   it('shows a not-found page with a way back for an unknown operation', async () => {
     const page = await openPage(browser, `${app.url}/operations/no-such-operation`);
     await expect.poll(() => page.locator('main').innerText()).toContain('No such operation');
+    await Promise.all([page.waitForURL(/\/operations$/), page.getByRole('link', { name: 'See all operations' }).click()]);
+    await page.getByRole('link', { name: 'Kabul airlift, August 2021' }).click();
+    await page.waitForURL(/\/operations\/kabul-2021$/);
+    expect(await cardValue(page, 'Evacuated so far')).toBe(25100);
     await page.context().close();
   });
 

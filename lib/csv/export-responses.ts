@@ -8,7 +8,8 @@ export const PUBLIC_READ_CACHE = 'public, max-age=0, s-maxage=5, stale-while-rev
 /** Seconds a client should wait before retrying when the database is away or exports are busy. */
 export const RETRY_AFTER_SECONDS = 5;
 
-export function csvResponse(body: ReadableStream<Uint8Array>, fileName: string): Response {
+/** The CSV download; `body` is null for HEAD. */
+export function csvResponse(body: ReadableStream<Uint8Array> | null, fileName: string): Response {
   return new Response(body, {
     status: 200,
     headers: {

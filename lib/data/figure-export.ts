@@ -11,14 +11,9 @@ import 'server-only';
 import { pipeline } from 'node:stream';
 import type pg from 'pg';
 import QueryStream from 'pg-query-stream';
-import {
-  asOfRange,
-  unknownGroupError,
-  type AsOfRange,
-  type FigureExportParams,
-  type ParameterError,
-} from '../csv/export-params';
+import { asOfRange, unknownGroupError, type FigureExportParams, type ParameterError } from '../csv/export-params';
 import { exportPool } from '../csv/export-pool';
+import { figureExportQuery } from '../csv/export-query';
 import { figureCsvStream } from '../csv/figure-csv-writer';
 import { exportTypeParsers } from '../csv/pg-timestamp';
 import { readableToWeb } from '../csv/readable-to-web';
@@ -28,63 +23,19 @@ export interface ExportedOperation {
   timeZone: string;
 }
 
+type Refusal = { status: 'operation_not_found' } | { status: 'invalid_parameters'; errors: ParameterError[] };
+
 export type FigureExport =
   | { status: 'ok'; operation: ExportedOperation; body: ReadableStream<Uint8Array> }
-  | { status: 'operation_not_found' }
-  | { status: 'invalid_parameters'; errors: ParameterError[] };
+  | Refusal;
 
-export interface FigureExportFilter {
-  operationId: number;
-  groupId?: number;
-  asOf: AsOfRange;
-  allRevisions: boolean;
-}
+/** What a HEAD request learns: whether the export exists, without reading the figures. */
+export type FigureExportCheck = { status: 'ok'; operation: ExportedOperation } | Refusal;
 
 /** Rows fetched per round trip: large enough to keep the connection busy, small enough to hold. */
 const CURSOR_BATCH_ROWS = 1_000;
 /** A client that reads nothing for this long is treated as gone. */
 const STALL_TIMEOUT_MS = 60_000;
-
-// The rules of lib/figure-revisions.ts in SQL: a row is superseded when another row replaces it;
-// a retraction marker nobody replaced is 'retracted'; every other row is current.
-const REPLACED = 'EXISTS (SELECT 1 FROM figure r WHERE r.replaces_id = f.id AND r.id <> f.id)';
-
-/**
- * The export's SELECT, one row per figure, in the order of the page: group by group (in the page's
- * order), then by as-of, then by revision (a correction after what it corrects). Exported for the
- * benchmark, which runs the same SELECT through COPY. PostgreSQL sorts before it sends the first
- * row; on a million rows that takes seconds (on disk, never in the app), hence the header row goes
- * out before the query is answered.
- */
-export function figureExportQuery(filter: FigureExportFilter): { text: string; values: unknown[] } {
-  const values: unknown[] = [filter.operationId];
-  const where = ['f.operation_id = $1'];
-  const bind = (condition: (placeholder: string) => string, value: unknown) => {
-    values.push(value);
-    where.push(condition(`$${values.length}`));
-  };
-  if (filter.groupId !== undefined) bind((p) => `f.group_id = ${p}`, filter.groupId);
-  if (filter.asOf.from) bind((p) => `f.as_of >= ${p}`, filter.asOf.from);
-  if (filter.asOf.before) bind((p) => `f.as_of < ${p}`, filter.asOf.before);
-  if (!filter.allRevisions) where.push(`NOT f.retracted AND NOT ${REPLACED}`);
-  const status = filter.allRevisions
-    ? `CASE WHEN ${REPLACED} THEN 'superseded' WHEN f.retracted THEN 'retracted' ELSE 'current' END`
-    : `'current'`;
-  const text = `
-    SELECT f.id AS "revisionId", g.slug AS "group", f.value, f.kind,
-           f.basis_start AS "basisStart", f.window_start AS "windowStart",
-           f.window_end AS "windowEnd", f.as_of AS "asOf", f.provisional,
-           s.publisher AS "sourcePublisher", s.via AS "sourceVia", s.title AS "sourceTitle",
-           s.url AS "sourceUrl", s.quote AS "sourceQuote", s.published_at AS "sourcePublishedAt",
-           f.replaces_id AS "replacesRevisionId", ${status} AS status,
-           f.correction_reason AS "correctionReason"
-      FROM figure f
-      JOIN population_group g ON g.id = f.group_id
-      JOIN source s ON s.id = f.source_id
-     WHERE ${where.join('\n       AND ')}
-     ORDER BY g.position, g.id, f.as_of, f.id`;
-  return { text, values };
-}
 
 interface OperationRow {
   id: number;
@@ -106,6 +57,59 @@ async function findOperation(client: pg.PoolClient, slug: string): Promise<Opera
   return rows[0] ?? null;
 }
 
+type Resolved = { status: 'ok'; operation: OperationRow; groupId?: number } | Refusal;
+
+/** The operation, and the group when one is asked for, or why the export cannot be made. */
+async function resolveExport(
+  client: pg.PoolClient,
+  slug: string,
+  params: FigureExportParams,
+): Promise<Resolved> {
+  const operation = await findOperation(client, slug);
+  if (!operation) return { status: 'operation_not_found' };
+  if (params.group === undefined) return { status: 'ok', operation };
+  const group = operation.groups.find((candidate) => candidate.slug === params.group);
+  if (group) return { status: 'ok', operation, groupId: group.id };
+  const known = operation.groups.map((candidate) => candidate.slug);
+  return { status: 'invalid_parameters', errors: [unknownGroupError(params.group, known)] };
+}
+
+/** For HEAD: the checks of an export, on a connection held only for them. Next.js answers HEAD
+ *  with GET's handler otherwise, and a body nobody reads would hold a connection until the stall
+ *  timeout. */
+export async function checkFigureExport(slug: string, params: FigureExportParams): Promise<FigureExportCheck> {
+  const { client, release } = await checkOut();
+  try {
+    const resolved = await resolveExport(client, slug, params);
+    release(false);
+    if (resolved.status !== 'ok') return resolved;
+    return { status: 'ok', operation: { slug: resolved.operation.slug, timeZone: resolved.operation.timeZone } };
+  } catch (error) {
+    release(true);
+    throw error;
+  }
+}
+
+/** A connection of the export pool, and the one way to give it back (`discard` if its state is
+ *  unknown). */
+async function checkOut(): Promise<{ client: pg.PoolClient; release(discard: boolean): void }> {
+  const client = await exportPool().connect();
+  // A connection lost while checked out emits 'error' on the client; without a listener that
+  // would crash the server instead of failing the one request.
+  const ignoreClientError = () => undefined;
+  client.on('error', ignoreClientError);
+  let released = false;
+  return {
+    client,
+    release(discard: boolean) {
+      if (released) return;
+      released = true;
+      client.off('error', ignoreClientError);
+      client.release(discard);
+    },
+  };
+}
+
 /**
  * Opens the export of operation `slug`. Resolves once the operation and group are checked and the
  * query is sent; the rows then flow as the body is read. Throws when the database cannot be
@@ -116,19 +120,7 @@ export async function openFigureExport(
   params: FigureExportParams,
   signal?: AbortSignal,
 ): Promise<FigureExport> {
-  const client = await exportPool().connect();
-  // A connection lost mid-export emits 'error' on the client; without a listener that would crash
-  // the server instead of failing the one download.
-  const ignoreClientError = () => undefined;
-  client.on('error', ignoreClientError);
-  let released = false;
-  const release = (discard: boolean) => {
-    if (released) return;
-    released = true;
-    client.off('error', ignoreClientError);
-    client.release(discard);
-  };
-
+  const { client, release } = await checkOut();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     // Timestamps in UTC text, for the fast parser of exportTypeParsers. No JIT, whose compilation
@@ -137,24 +129,15 @@ export async function openFigureExport(
     // download, so a timeout (a server or role default) would cut slow downloads; a client that
     // stops reading is ended by the stall timeout below and idle_in_transaction_session_timeout.
     await client.query("SET LOCAL TimeZone = 'UTC'; SET LOCAL jit = off; SET LOCAL statement_timeout = 0");
-    const operation = await findOperation(client, slug);
-    if (!operation) {
+    const resolved = await resolveExport(client, slug, params);
+    if (resolved.status !== 'ok') {
       await endTransaction(client, release);
-      return { status: 'operation_not_found' };
+      return resolved;
     }
-    const group =
-      params.group === undefined
-        ? undefined
-        : operation.groups.find((candidate) => candidate.slug === params.group);
-    if (params.group !== undefined && !group) {
-      await endTransaction(client, release);
-      const known = operation.groups.map((candidate) => candidate.slug);
-      return { status: 'invalid_parameters', errors: [unknownGroupError(params.group, known)] };
-    }
-
+    const { operation } = resolved;
     const query = figureExportQuery({
       operationId: operation.id,
-      groupId: group?.id,
+      groupId: resolved.groupId,
       asOf: asOfRange(params, operation.timeZone),
       allRevisions: params.revisions === 'all',
     });

@@ -126,6 +126,20 @@ describe('clients that leave mid-download', () => {
     expect(Date.now() - started).toBeLessThan(9_000);
   });
 
+  it('HEAD answers with the headers and holds no connection: three HEADs, then a whole download', async () => {
+    const url = `${app.url}/api/operations/csv-load/figures.csv`;
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const head = await fetch(url, { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect(head.headers.get('content-disposition')).toBe('attachment; filename="csv-load-figures-latest.csv"');
+    }
+    expect((await fetch(`${app.url}/api/operations/no-such-operation/figures.csv`, { method: 'HEAD' })).status).toBe(404);
+    const started = Date.now();
+    const whole = await fetch(url);
+    expect((await whole.text()).trimEnd().split('\n')).toHaveLength(FIGURES + 1);
+    expect(Date.now() - started).toBeLessThan(9_000);
+  });
+
   it.skipIf(!externalDatabase)('leave no export transaction open on the server', async () => {
     await expect
       .poll(async () => {

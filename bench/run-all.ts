@@ -4,6 +4,7 @@
 //
 // Absolute numbers move with whatever else the shared machine is doing; the ratios, measured
 // against a baseline in the same minute, are what to compare between runs.
+import { measureCsvExport } from './csv-export';
 import { measureFirstLoadJs } from './first-load-js';
 import { measureLcp } from './lcp';
 import { measureSummaryLoad } from './summary-load';
@@ -20,6 +21,8 @@ async function main() {
       ['first-load JavaScript', measureFirstLoadJs],
       ['Largest Contentful Paint', measureLcp],
       ['summary route under load', measureSummaryLoad],
+      // Last: it adds a million figures to the shared cluster.
+      ['CSV export against psql COPY', measureCsvExport],
     ] as const) {
       console.log(`… ${name}`);
       done.push(await measure(app));

@@ -1,6 +1,7 @@
 // Maps a date-only figure or deadline ("as of August 22", "by August 31") to an absolute instant in
 // the operation's time zone, with nothing but Intl: the runtime's time zone data is enough, and a
 // date library would be one more thing to keep in step with it.
+import { offsetAt } from '../time-zone-offset';
 
 /** One day of elapsed time. Paces use this, never calendar days, so DST cannot bend them. */
 export const MS_PER_DAY = 86_400_000;
@@ -57,40 +58,6 @@ function utcFromFields(y: number, mo: number, d: number, h: number, mi: number, 
   instant.setUTCFullYear(y, mo - 1, d);
   instant.setUTCHours(h, mi, s, 0);
   return instant.getTime();
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    // Throws RangeError for an unknown zone, which is what a caller with a typo should see.
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** The zone's UTC offset in ms at `instant` (local wall clock minus UTC), to the second. */
-function offsetAt(instant: number, timeZone: string): number {
-  const wholeSecond = Math.floor(instant / 1000) * 1000;
-  const field = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of formatterFor(timeZone).formatToParts(wholeSecond)) {
-    if (Object.hasOwn(field, part.type)) {
-      field[part.type as keyof typeof field] = Number(part.value);
-    }
-  }
-  const { year, month, day, hour, minute, second } = field;
-  return utcFromFields(year, month, day, hour, minute, second) - wholeSecond;
 }
 
 /**

@@ -4,7 +4,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { useCallback, useState } from 'react';
-import { figurePointsOf } from '@/lib/chart-data/cumulative-chart-data';
 import { figureSeriesKeys, figureSeriesQuery, figuresOfSeries } from '@/lib/queries/figure-series';
 import { operationSummaryKeys, operationSummaryQuery, type OperationView } from '@/lib/queries/operation-summary';
 import { useLiveUpdates } from './live/use-live-updates';
@@ -39,10 +38,9 @@ export function OperationDashboard({ view }: { view: OperationView }) {
   const thinned = dashboard ? dashboard.seriesCount > dashboard.series.length : false;
   const { data: fullSeries } = useQuery({ ...figureSeriesQuery(view), enabled: thinned && showAllRows });
   if (!dashboard) return null;
-  const latestId = dashboard.latestFigure?.id ?? null;
   const figureTable = thinned
     ? {
-        rows: figurePointsOf(fullSeries ? figuresOfSeries(fullSeries) : dashboard.series, latestId),
+        figures: fullSeries ? figuresOfSeries(fullSeries) : dashboard.series,
         totalCount: dashboard.seriesCount,
         onShowAll: () => setShowAllRows(true),
       }

@@ -3,16 +3,15 @@
 import './charts.css';
 import { useMemo } from 'react';
 import { useTranslations } from 'next-intl';
-import { buildCumulativeChartData } from '@/lib/chart-data/cumulative-chart-data';
+import { buildCumulativeChartData, figurePointsOf } from '@/lib/chart-data/cumulative-chart-data';
 import { buildDailyChartData } from '@/lib/chart-data/daily-chart-data';
-import type { FigurePoint } from '@/lib/chart-data/cumulative-chart-data';
-import type { OperationDashboard } from '@/lib/data/dto';
+import type { FigureDto, OperationDashboard } from '@/lib/data/dto';
 import { CumulativeChart } from './cumulative-chart';
 import { DailyChart } from './daily-chart';
 
 export interface FigureTableRows {
-  /** The figures to list (map FigureDto[] with figurePointsOf); the drawn points by default. */
-  rows: readonly FigurePoint[];
+  /** The figures to list; the drawn points by default. */
+  figures: readonly FigureDto[];
   /** Figures in the whole series, when `rows` is only part of it. */
   totalCount?: number;
   /** Called by the table's "show all" button while `rows` is only part of the series. */
@@ -34,11 +33,17 @@ export function OperationCharts({
   const t = useTranslations('Charts');
   const cumulative = useMemo(() => buildCumulativeChartData(dashboard), [dashboard]);
   const daily = useMemo(() => buildDailyChartData(dashboard), [dashboard]);
+  const latestId = dashboard.latestFigure?.id ?? null;
+  const tableFigures = figureTable?.figures;
+  const tableRows = useMemo(
+    () => (tableFigures ? figurePointsOf(tableFigures, latestId) : undefined),
+    [tableFigures, latestId],
+  );
   return (
     <section className="operation-charts" aria-label={t('sectionLabel')}>
       <CumulativeChart
         data={cumulative}
-        tableRows={figureTable?.rows}
+        tableRows={tableRows}
         totalCount={figureTable?.totalCount}
         onShowAllRows={figureTable?.onShowAll}
       />

@@ -1,33 +1,27 @@
 // What a reader sees, in real Chromium against the production build.
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../support/app-server';
+import type { RunningApp } from '../support/app-server';
 import { axeViolations, launchBrowser, openPage } from '../support/browser';
-import { appDatabase, insertFigure, resetExternalDatabase } from '../support/app-database';
+import { insertFigure, startAppOnFreshDatabase, type AppOnFreshDatabase } from '../support/app-database';
 
-const externalDatabase = process.env.TEST_DATABASE_URL;
 const screenshots = join(process.cwd(), 'test-results');
+let running: AppOnFreshDatabase;
 let app: RunningApp;
 let browser: Browser;
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'evac-browser-'));
   mkdirSync(screenshots, { recursive: true });
-  if (externalDatabase) await resetExternalDatabase(externalDatabase);
-  app = await startApp(
-    externalDatabase ? { databaseUrl: externalDatabase } : { embeddedDataDir: join(dataDir, 'pglite') },
-  );
+  running = await startAppOnFreshDatabase('browser');
+  app = running.app;
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await running?.stop();
 });
 
 const card = (page: Page, label: string) =>
@@ -121,9 +115,8 @@ describe('the operation page in a browser', () => {
   it('shows a figure entered elsewhere within 2 seconds, without a reload', async () => {
     const page = await openPage(browser, `${app.url}/`);
     await expect.poll(() => page.locator('.live-status').innerText()).toContain('Live');
-    const database = await appDatabase(app, externalDatabase);
     const started = Date.now();
-    await insertFigure(database, { value: 27_400, asOf: '2021-08-22T12:00:00+04:30' });
+    await insertFigure(running.databaseUrl, { value: 27_400, asOf: '2021-08-22T12:00:00+04:30' });
     await expect
       .poll(() => cardValue(page, 'Evacuated so far'), { timeout: 2_000, interval: 100 })
       .toBe(27400);

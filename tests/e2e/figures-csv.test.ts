@@ -1,28 +1,19 @@
 // GET /api/operations/:slug/figures.csv over real HTTP against the production build, on the
 // embedded database by default and on TEST_DATABASE_URL's PostgreSQL when set. Corrections and
 // retractions are inserted straight into the app's database, as another editor would add them.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIGURE_CSV_HEADER, FIGURE_CSV_HXL_ROW } from '@/lib/csv/columns';
-import { startApp, type RunningApp } from '../support/app-server';
+import { startAppOnFreshDatabase, queryDatabase, type AppOnFreshDatabase } from '../support/app-database';
+import type { RunningApp } from '../support/app-server';
 
-const externalDatabase = process.env.TEST_DATABASE_URL;
+let running: AppOnFreshDatabase;
 let app: RunningApp;
 let databaseUrl: string;
-let dataDir: string;
 
 async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
+  return (await queryDatabase(databaseUrl, text, values)).rows as T[];
 }
 
 /** Adds a figure to kabul-2021 with a source of its own; returns the new row's id. */
@@ -61,21 +52,12 @@ type Row = Record<(typeof FIGURE_CSV_HEADER)[number], string>;
 const rowsOf = (text: string): Row[] => parse(text, { columns: true });
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'evac-csv-'));
-  if (externalDatabase) {
-    databaseUrl = externalDatabase;
-    await sql('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
-  }
-  app = await startApp(
-    externalDatabase ? { databaseUrl: externalDatabase } : { embeddedDataDir: join(dataDir, 'pglite') },
-  );
-  const embeddedPort = /on 127\.0\.0\.1:(\d+)/.exec(app.output())?.[1];
-  databaseUrl ??= `postgresql://postgres@127.0.0.1:${embeddedPort}/postgres`;
+  running = await startAppOnFreshDatabase('csv');
+  ({ app, databaseUrl } = running);
 });
 
 afterAll(async () => {
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await running?.stop();
 });
 
 describe('the figures CSV export', () => {

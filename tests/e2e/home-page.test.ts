@@ -1,22 +1,12 @@
 // The promise of the README: start the app, open http://localhost:3000, see the seeded figures
 // with their sources. Real HTTP against the production build.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../support/app-server';
+import { startAppOnFreshDatabase, type AppOnFreshDatabase } from '../support/app-database';
+import type { RunningApp } from '../support/app-server';
 
 const externalDatabase = process.env.TEST_DATABASE_URL;
+let running: AppOnFreshDatabase;
 let app: RunningApp;
-let dataDir: string;
-
-async function resetExternalDatabase(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
-  await client.end();
-}
 
 function visibleText(html: string): string {
   return html
@@ -30,16 +20,12 @@ function visibleText(html: string): string {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'evac-e2e-'));
-  if (externalDatabase) await resetExternalDatabase(externalDatabase);
-  app = await startApp(
-    externalDatabase ? { databaseUrl: externalDatabase } : { embeddedDataDir: join(dataDir, 'pglite') },
-  );
+  running = await startAppOnFreshDatabase('home');
+  app = running.app;
 });
 
 afterAll(async () => {
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await running?.stop();
 });
 
 describe('the home page', () => {

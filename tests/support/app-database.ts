@@ -1,7 +1,10 @@
 // Direct access to the database a running app uses, for tests that change data "elsewhere"
 // (as another editor or instance would) and watch the page react.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
-import type { RunningApp } from './app-server';
+import { startApp, type RunningApp } from './app-server';
 
 /** The app's database URL: the given one, or the embedded server's port from the app's log. */
 export async function appDatabase(app: RunningApp, externalUrl?: string): Promise<string> {
@@ -43,6 +46,47 @@ export async function insertFigure(
     const id = rows[0]?.id;
     if (id === undefined) throw new Error('The figure was not inserted');
     return id;
+  } finally {
+    await client.end();
+  }
+}
+
+export interface AppOnFreshDatabase {
+  app: RunningApp;
+  /** The database the app uses: TEST_DATABASE_URL, or its embedded server. */
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the production app on an empty database: TEST_DATABASE_URL wiped (the app then migrates
+ * and seeds it), or a new embedded database in a temporary folder removed on stop.
+ */
+export async function startAppOnFreshDatabase(label: string): Promise<AppOnFreshDatabase> {
+  const external = process.env.TEST_DATABASE_URL;
+  const dataDir = mkdtempSync(join(tmpdir(), `evac-${label}-`));
+  if (external) await resetExternalDatabase(external);
+  const app = await startApp(external ? { databaseUrl: external } : { embeddedDataDir: join(dataDir, 'pglite') });
+  return {
+    app,
+    databaseUrl: await appDatabase(app, external),
+    async stop() {
+      await app.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs one SQL text on a short-lived connection to `url`. */
+export async function queryDatabase(
+  url: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await client.query(text, values);
   } finally {
     await client.end();
   }

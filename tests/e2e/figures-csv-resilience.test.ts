@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryDatabase } from '../support/app-database';
 import { startEmbeddedDatabase } from '@/lib/embedded-database';
 import { freePort, startApp, type RunningApp } from '../support/app-server';
 
@@ -19,15 +19,8 @@ let app: RunningApp;
 let databaseUrl: string;
 let dataDir: string;
 
-async function sql(text: string, values: unknown[] = []): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await client.query(text, values);
-  } finally {
-    await client.end();
-  }
-}
+// A short-lived connection to the app's database, as another editor or instance would use.
+const sql = (text: string, values: unknown[] = []) => queryDatabase(databaseUrl, text, values);
 
 /** A TCP proxy to the database that can be cut: open connections are reset, new ones refused. */
 async function databaseProxy(target: URL): Promise<{ url: string; cut(): Promise<void> }> {

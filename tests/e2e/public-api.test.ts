@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryDatabase } from '../support/app-database';
 import { startEmbeddedDatabase } from '../../lib/embedded-database';
 import { startApp, type RunningApp } from '../support/app-server';
 
@@ -13,15 +13,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'evac-api-'));
 let app: RunningApp;
 let databaseUrl: string;
 
-async function query(text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await client.query(text, values);
-  } finally {
-    await client.end();
-  }
-}
+// A short-lived connection to the app's database, as another editor or instance would use.
+const query = (text: string, values: unknown[] = []) => queryDatabase(databaseUrl, text, values);
 
 /** Adds a cumulative kabul-2021 figure since 14 August; returns its id. */
 async function insertFigure(group: string, value: number, asOf: string): Promise<number> {

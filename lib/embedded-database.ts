@@ -2,7 +2,7 @@
 // PostgreSQL wire protocol, so the app talks to it through exactly the same adapter-pg code path
 // as to a real server. Used by `npm start`/`npm run dev` when DATABASE_URL is unset, and by the
 // test suite when TEST_DATABASE_URL is unset.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -38,13 +38,18 @@ export async function startEmbeddedDatabase(
   const port = options.port && options.port > 0 ? options.port : await findFreePort(host);
   const maxConnections = options.maxConnections ?? EMBEDDED_MAX_CONNECTIONS;
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const releaseLock = options.dataDir ? lockDataDir(options.dataDir) : () => undefined;
 
-  const db = await PGlite.create(options.dataDir ?? 'memory://');
+  const db = await PGlite.create(options.dataDir ?? 'memory://').catch((error: unknown) => {
+    releaseLock();
+    throw error;
+  });
   const server = new PGLiteSocketServer({ db, host, port, maxConnections });
   try {
     await server.start();
   } catch (error) {
     await db.close();
+    releaseLock();
     throw new Error(`Could not start the embedded database on ${host}:${port}: ${String(error)}`);
   }
   return {
@@ -55,8 +60,43 @@ export async function startEmbeddedDatabase(
     async stop() {
       await server.stop();
       await db.close();
+      releaseLock();
     },
   };
+}
+
+/**
+ * One process at a time may open a data folder: two PGlite instances writing the same files would
+ * corrupt them. A lock file holds the owner's pid; one left by a process that died is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = `${dataDir.replace(/\/+$/, '')}.lock`;
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(lockFile, 'utf8'));
+      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
+        throw new Error(
+          `The embedded database in ${dataDir} is in use by process ${owner}: stop the app first, ` +
+            'or set DATABASE_URL to its embedded server',
+        );
+      }
+      rmSync(lockFile, { force: true });
+    }
+  }
+  throw new Error(`Could not lock the embedded database folder ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function findFreePort(host: string): Promise<number> {

@@ -23,6 +23,23 @@ const schema = z.object({
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an operation slug such as kabul-2021')
     .default('kabul-2021'),
+  /**
+   * Signs session cookies. At least 32 characters; every instance behind one load balancer needs
+   * the same value. Unset, `npm start` keeps a generated one in the embedded data folder.
+   */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The address readers and editors use, e.g. https://figures.example.org; sets cookie rules. */
+  APP_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For. The client's address
+   * (for the sign-in throttle and the audit log) is read that many entries from the right.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * Whether the session cookie is Secure (and then `__Host-` prefixed). Default: on in
+   * production. Turn it off only to try the production build over plain http on another host.
+   */
+  AUTH_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

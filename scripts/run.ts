@@ -6,7 +6,8 @@
 // Next.js runs as a child process and reaches it over TCP through the same adapter-pg code path.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { authSecretFor } from './auth-secret';
 import { describeDatabaseUrl, env } from '../lib/env';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../lib/embedded-database';
 import { prepareDatabase } from './prepare-database';
@@ -53,6 +54,7 @@ async function main() {
       ...process.env,
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_MAX: String(poolMax),
+      AUTH_SECRET: authSecretFor(env.AUTH_SECRET, dirname(resolve(env.EMBEDDED_DATA_DIR))),
       NEXT_TELEMETRY_DISABLED: '1',
     },
   });

@@ -1,0 +1,56 @@
+// The HTTP side of sign-in: read the body, refuse other origins, answer in JSON with the status a
+// client (or the sign-in page) can act on.
+import 'server-only';
+import { z } from 'zod';
+import { jsonError } from '../http/json-response';
+import { isSameOrigin } from '../http/same-origin';
+import { unexpectedErrorResponse } from '../http/unexpected-error';
+import { parseInput } from '../validation/field-errors';
+import { MAX_PASSWORD_LENGTH } from './password-hashing';
+import { signInStaff } from './sign-in';
+
+const signInSchema = z.object({
+  email: z.string({ error: 'is required' }).trim().min(1, 'is required').max(320, 'must be at most 320 characters'),
+  password: z.string({ error: 'is required' }).min(1, 'is required').max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`),
+});
+
+async function readBody(request: Request): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (type.includes('application/json')) return request.json().catch(() => null);
+  if (type.includes('form')) return Object.fromEntries((await request.formData()).entries());
+  return null;
+}
+
+export async function signInWithRequest(request: Request): Promise<Response> {
+  // Without this, a page elsewhere could sign a visitor into an account of the attacker's.
+  if (!isSameOrigin(request)) {
+    return jsonError(403, { error: 'cross_origin', message: 'Sign in from this site’s own sign-in page.' });
+  }
+  try {
+    const parsed = parseInput(signInSchema, await readBody(request));
+    if (!parsed.ok) {
+      return jsonError(400, {
+        error: 'invalid_input',
+        message: 'Enter your email address and password.',
+        errors: parsed.errors.map((error) => ({ parameter: error.field || 'body', message: error.message })),
+      });
+    }
+    const result = await signInStaff(parsed.data, request.headers);
+    if (result.status === 'throttled') {
+      return jsonError(
+        429,
+        { error: 'too_many_attempts', message: `Too many failed sign-ins. Try again in ${Math.ceil(result.retryAfterSeconds / 60)} minute(s).` },
+        { 'Retry-After': String(result.retryAfterSeconds) },
+      );
+    }
+    if (result.status === 'invalid') {
+      return jsonError(401, { error: 'invalid_credentials', message: 'Wrong email address or password.' });
+    }
+    return new Response(JSON.stringify({ ok: true }), {
+      status: 200,
+      headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
+  } catch (error) {
+    return unexpectedErrorResponse(error, 'POST sign-in');
+  }
+}

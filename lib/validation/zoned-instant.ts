@@ -1,0 +1,48 @@
+// Dates and times as editors type them. A value with an offset or Z is an exact instant; a date,
+// or a date and time without an offset, is read in the operation's time zone (the form shows
+// which), because that is how the figures are reported: "as of 22 August" means Kabul's 22nd.
+import { z } from 'zod';
+import { endOfDayInZone, startOfDayInZone } from '../feasibility/zoned-day';
+import { offsetAt } from '../time-zone-offset';
+
+const PATTERN =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+function isRealDateTime(value: string): boolean {
+  const match = PATTERN.exec(value);
+  if (!match) return false;
+  const [, date, hour, minute, second] = match;
+  if (Number(hour ?? 0) > 23 || Number(minute ?? 0) > 59 || Number(second ?? 0) > 59) return false;
+  const day = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date;
+}
+
+const MESSAGE = 'must be a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM)';
+
+const instantText = z
+  .string({ error: (issue) => (issue.input === undefined ? 'is required' : MESSAGE) })
+  .refine(isRealDateTime, MESSAGE);
+
+const trimBlank = (value: unknown) =>
+  typeof value === 'string' ? (value.trim() === '' ? undefined : value.trim()) : value;
+
+export const zonedInstant = z.preprocess(trimBlank, instantText);
+export const optionalZonedInstant = z.preprocess(trimBlank, instantText.optional());
+
+/**
+ * The instant a typed value means in `timeZone`. A bare date is the start of that day, or with
+ * `dateMeans: 'end'` (deadlines: "by 31 August") the end of it.
+ */
+export function resolveInstant(value: string, timeZone: string, dateMeans: 'start' | 'end' = 'start'): Date {
+  const match = PATTERN.exec(value);
+  if (!match) throw new RangeError(`Not a date: ${value}`);
+  const [, date, hour, minute, second, offset] = match;
+  if (hour === undefined) {
+    return dateMeans === 'end' ? endOfDayInZone(date!, timeZone) : startOfDayInZone(date!, timeZone);
+  }
+  const local = Date.parse(`${date}T${hour}:${minute}:${second ?? '00'}Z`);
+  if (offset) return new Date(offset === 'Z' ? local : Date.parse(`${date}T${hour}:${minute}:${second ?? '00'}${offset}`));
+  // Local wall time: subtract the zone's offset at (about) that moment, then check again.
+  const guess = local - offsetAt(local, timeZone);
+  return new Date(local - offsetAt(guess, timeZone));
+}

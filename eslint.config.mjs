@@ -6,7 +6,7 @@ const config = [
   ...nextTypeScript,
   // next.config.js is CommonJS because the package has no "type" (the App Router build needs that).
   { files: ['next.config.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
-  { ignores: ['.next/**', 'lib/generated/**', 'node_modules/**', '.data/**', 'next-env.d.ts'] },
+  { ignores: ['.next/**', 'lib/generated/**', 'node_modules/**', '.data/**', '.worktrees/**', 'next-env.d.ts'] },
 ];
 
 export default config;

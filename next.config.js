@@ -9,7 +9,10 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Node-only database drivers stay outside the server bundle.
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', '@electric-sql/pglite'],
+  serverExternalPackages: ['pg', '@prisma/adapter-pg', '@electric-sql/pglite', '@node-rs/argon2'],
+  // This folder is the project root, whatever lockfiles sit in folders above it.
+  turbopack: { root: __dirname },
+  outputFileTracingRoot: __dirname,
 };
 
 module.exports = withNextIntl(nextConfig);

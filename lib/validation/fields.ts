@@ -98,3 +98,14 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
     }),
   );
 }
+
+/**
+ * Options for a cross-field rule: run it even when other fields have errors (so the editor sees
+ * every problem at once), but only when the fields it reads are themselves valid.
+ */
+export function whenValid(...fields: string[]) {
+  return {
+    when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+      !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))),
+  };
+}

@@ -1,7 +1,7 @@
 // A new figure, and a correction or retraction of one: one schema each, used by the admin form,
 // the write API and the CSV import alike.
 import { z } from 'zod';
-import { choice, count, flag, optionalCount, requiredText, rowId, slug } from './fields';
+import { choice, count, flag, optionalCount, requiredText, rowId, slug, whenValid } from './fields';
 import { sourceInputSchema } from './source-input';
 import { optionalZonedInstant, zonedInstant } from './zoned-instant';
 
@@ -21,14 +21,20 @@ export const figureInputSchema = z
     provisional: flag,
     source: sourceInputSchema,
   })
-  .superRefine((input, ctx) => {
-    if (input.kind === 'cumulative' && input.basisStart === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['basisStart'], message: 'is required for a cumulative figure: since when is it counted?' });
-    }
-    if (input.kind === 'window') {
-      if (input.windowStart === undefined) ctx.addIssue({ code: 'custom', path: ['windowStart'], message: 'is required for a count in a window' });
-      if (input.windowEnd === undefined) ctx.addIssue({ code: 'custom', path: ['windowEnd'], message: 'is required for a count in a window' });
-    }
+  .refine((input) => input.kind !== 'cumulative' || input.basisStart !== undefined, {
+    path: ['basisStart'],
+    message: 'is required for a cumulative figure: since when is it counted?',
+    ...whenValid('kind', 'basisStart'),
+  })
+  .refine((input) => input.kind !== 'window' || input.windowStart !== undefined, {
+    path: ['windowStart'],
+    message: 'is required for a count in a window',
+    ...whenValid('kind', 'windowStart'),
+  })
+  .refine((input) => input.kind !== 'window' || input.windowEnd !== undefined, {
+    path: ['windowEnd'],
+    message: 'is required for a count in a window',
+    ...whenValid('kind', 'windowEnd'),
   });
 
 export type FigureInput = z.infer<typeof figureInputSchema>;
@@ -51,10 +57,10 @@ export const figureCorrectionSchema = z
     provisional: flag,
     source: sourceInputSchema,
   })
-  .superRefine((input, ctx) => {
-    if (input.action === 'correct' && input.value === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'is required: what is the corrected number?' });
-    }
+  .refine((input) => input.action !== 'correct' || input.value !== undefined, {
+    path: ['value'],
+    message: 'is required: what is the corrected number?',
+    ...whenValid('action', 'value'),
   });
 
 export type FigureCorrectionInput = z.infer<typeof figureCorrectionSchema>;

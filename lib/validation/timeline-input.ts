@@ -1,6 +1,6 @@
 // Targets, events and statements: the rest of what editors add, one schema each.
 import { z } from 'zod';
-import { choice, count, optionalCount, optionalText, requiredText, slug } from './fields';
+import { choice, count, optionalCount, optionalText, requiredText, slug, whenValid } from './fields';
 import { sourceInputSchema } from './source-input';
 import { optionalZonedInstant, zonedInstant } from './zoned-instant';
 
@@ -13,10 +13,10 @@ export const targetInputSchema = z
     deadline: zonedInstant,
     source: sourceInputSchema,
   })
-  .superRefine((input, ctx) => {
-    if (input.high < input.low) {
-      ctx.addIssue({ code: 'custom', path: ['high'], message: 'must be at least the low end of the goal' });
-    }
+  .refine((input) => input.high >= input.low, {
+    path: ['high'],
+    message: 'must be at least the low end of the goal',
+    ...whenValid('low', 'high'),
   });
 
 export type TargetInput = z.infer<typeof targetInputSchema>;

@@ -19,7 +19,7 @@ export async function loadWriteOperation(
 ): Promise<WriteOperation | WriteFailure> {
   const operation = await tx.operation.findUnique({
     where: { slug },
-    select: { id: true, slug: true, timeZone: true, startsAt: true, groups: { select: { id: true, slug: true } } },
+    select: { id: true, slug: true, timeZone: true, startsAt: true, groups: { select: { id: true, slug: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }] } },
   });
   if (!operation) return notFound(`No operation "${slug}"`);
   return { ...operation, groupIds: new Map(operation.groups.map((group) => [group.slug, group.id])) };

@@ -1,7 +1,7 @@
 // The promise of the README: start the app, open http://localhost:3000, see the seeded figures
 // with their sources. Real HTTP against the production build.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppOnFreshDatabase, type AppOnFreshDatabase } from '../support/app-database';
+import { queryDatabase, startAppOnFreshDatabase, type AppOnFreshDatabase } from '../support/app-database';
 import type { RunningApp } from '../support/app-server';
 
 const externalDatabase = process.env.TEST_DATABASE_URL;
@@ -82,5 +82,30 @@ describe('the public summary read', () => {
       headers: { 'if-none-match': etag ?? '' },
     });
     expect(conditional.status).toBe(304);
+  });
+});
+
+describe('health checks', () => {
+  it('says the process is live, and ready once the database answers with every migration applied', async () => {
+    const live = await fetch(`${app.url}/api/health/live`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: 'live' });
+    const ready = await fetch(`${app.url}/api/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('is not ready, saying why, while a migration of the build is not applied', async () => {
+    const latest = `(SELECT migration_name FROM _prisma_migrations ORDER BY started_at DESC LIMIT 1)`;
+    await queryDatabase(running.databaseUrl, `UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = ${latest}`);
+    try {
+      const ready = await fetch(`${app.url}/api/health/ready`);
+      expect(ready.status).toBe(503);
+      expect(ready.headers.get('retry-after')).toBe('5');
+      expect(await ready.json()).toEqual({ status: 'not_ready', reason: expect.stringMatching(/^migrations pending: \d{14}_\w+$/) });
+    } finally {
+      await queryDatabase(running.databaseUrl, `UPDATE _prisma_migrations SET rolled_back_at = NULL WHERE rolled_back_at IS NOT NULL`);
+    }
+    expect((await fetch(`${app.url}/api/health/ready`)).status).toBe(200);
   });
 });

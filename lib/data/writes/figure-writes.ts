@@ -3,72 +3,52 @@
 import 'server-only';
 import { getPrisma } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
-import { actorAudit, recordAudit, type Actor } from '../../audit/audit-log';
+import { actorAudit, recordAudit } from '../../audit/audit-log';
 import { figureCorrectionSchema, figureInputSchema } from '../../validation/figure-input';
-import { parseInput } from '../../validation/field-errors';
 import { effectiveFigures } from '../../figure-revisions';
-import { runWrite } from './idempotency';
-import {
-  checkReportedInstant,
-  groupId,
-  isFailure,
-  loadWriteOperation,
-  optionalInstant,
-  type WriteOperation,
-} from './operation-context';
+import { checkReportedInstant, groupId, isFailure, optionalInstant, type WriteOperation } from './operation-context';
+import { created, operationWrite } from './operation-write';
 import { createSource } from './source-write';
 import { figureRevisionSelect, toFigureRevisionDto, type FigureRevisionDto } from './figure-revision-dto';
-import { fieldError, invalid, type CurrentRevision, type WriteFailure, type WriteResult } from './write-result';
+import { fieldError, type CurrentRevision, type WriteFailure, type WriteResult } from './write-result';
 import { currentRevisionOf, isUniqueViolation } from './figure-conflicts';
 
-export async function addFigure(
-  actor: Actor,
-  operationSlug: string,
-  rawInput: unknown,
-  idempotencyKey?: string,
-): Promise<WriteResult<FigureRevisionDto>> {
-  const parsed = parseInput(figureInputSchema, rawInput);
-  if (!parsed.ok) return invalid(parsed.errors);
-  const input = parsed.data;
-  return runWrite(getPrisma(), { actor, key: idempotencyKey, route: `figure.create ${operationSlug}`, input }, async (tx) => {
-    const operation = await loadWriteOperation(tx, operationSlug);
-    if (isFailure(operation)) return operation;
-    const group = groupId(operation, input.group);
-    if (typeof group !== 'number') return group;
-    const asOf = checkReportedInstant(operation, 'asOf', input.asOf);
-    if (isFailure(asOf)) return asOf;
+export const addFigure = operationWrite(figureInputSchema, 'figure.create', async ({ tx, operation, input, actor }) => {
+  const group = groupId(operation, input.group);
+  if (typeof group !== 'number') return group;
+  const asOf = checkReportedInstant(operation, 'asOf', input.asOf);
+  if (isFailure(asOf)) return asOf;
 
-    const span = figureSpan(operation, input, asOf);
-    if (isFailure(span)) return span;
-    if (input.kind === 'cumulative') {
-      const drop = await checkNoCumulativeDrop(tx, operation.id, group, span.basisStart!, asOf, input.value);
-      if (drop) return drop;
-    }
+  const span = figureSpan(operation, input, asOf);
+  if (isFailure(span)) return span;
+  if (input.kind === 'cumulative') {
+    const drop = await checkNoCumulativeDrop(tx, operation.id, group, span.basisStart!, asOf, input.value);
+    if (drop) return drop;
+  }
 
-    const sourceId = await createSource(tx, operation, input.source);
-    const row = await tx.figure.create({
-      data: {
-        operationId: operation.id,
-        groupId: group,
-        value: input.value,
-        asOf,
-        kind: input.kind === 'cumulative' ? 'CUMULATIVE' : 'WINDOW',
-        ...span,
-        provisional: input.provisional,
-        sourceId,
-      },
-      select: figureRevisionSelect,
-    });
-    await recordAudit(tx, actorAudit(actor, {
-      action: 'figure.create',
-      entityType: 'figure',
-      entityId: row.id,
+  const sourceId = await createSource(tx, operation, input.source);
+  const row = await tx.figure.create({
+    data: {
       operationId: operation.id,
-      details: { group: input.group, value: input.value, asOf: asOf.toISOString(), source: input.source.publisher },
-    }));
-    return { ok: true, status: 201, data: toFigureRevisionDto(row), replayed: false };
+      groupId: group,
+      value: input.value,
+      asOf,
+      kind: input.kind === 'cumulative' ? 'CUMULATIVE' : 'WINDOW',
+      ...span,
+      provisional: input.provisional,
+      sourceId,
+    },
+    select: figureRevisionSelect,
   });
-}
+  await recordAudit(tx, actorAudit(actor, {
+    action: 'figure.create',
+    entityType: 'figure',
+    entityId: row.id,
+    operationId: operation.id,
+    details: { group: input.group, value: input.value, asOf: asOf.toISOString(), source: input.source.publisher },
+  }));
+  return created(toFigureRevisionDto(row));
+});
 
 function figureSpan(
   operation: WriteOperation,
@@ -116,70 +96,57 @@ async function checkNoCumulativeDrop(
   );
 }
 
-export async function correctFigure(
-  actor: Actor,
-  operationSlug: string,
-  rawInput: unknown,
-  idempotencyKey?: string,
-): Promise<WriteResult<FigureRevisionDto>> {
-  const parsed = parseInput(figureCorrectionSchema, rawInput);
-  if (!parsed.ok) return invalid(parsed.errors);
-  const input = parsed.data;
-  const prisma = getPrisma();
-  try {
-    return await runWrite(prisma, { actor, key: idempotencyKey, route: `figure.correct ${operationSlug}`, input }, async (tx) => {
-      const operation = await loadWriteOperation(tx, operationSlug);
-      if (isFailure(operation)) return operation;
-      const replaced = await tx.figure.findFirst({
-        where: { id: input.replaces, operationId: operation.id },
-        select: { ...figureRevisionSelect, groupId: true, replacedBy: { select: { id: true } } },
-      });
-      if (!replaced) return fieldError('replaces', `must be a figure of ${operation.slug}: there is no figure ${input.replaces}`);
-      if (replaced.replacedBy) return conflict(await currentRevisionOf(tx, replaced.id));
-
-      const asOf = input.asOf === undefined ? replaced.asOf : checkReportedInstant(operation, 'asOf', input.asOf);
-      if (isFailure(asOf)) return asOf;
-      if (replaced.basisStart && replaced.basisStart > asOf) {
-        return fieldError('asOf', 'must not be before the date the figure is counted from');
-      }
-      const retract = input.action === 'retract';
-      const sourceId = await createSource(tx, operation, input.source);
-      const row = await tx.figure.create({
-        data: {
-          operationId: operation.id,
-          groupId: replaced.groupId,
-          value: retract ? replaced.value : input.value!,
-          asOf,
-          kind: replaced.kind,
-          basisStart: replaced.basisStart,
-          windowStart: replaced.windowStart,
-          windowEnd: replaced.windowEnd,
-          provisional: input.provisional,
-          sourceId,
-          replacesId: replaced.id,
-          correctionReason: input.reason,
-          retracted: retract,
-        },
-        select: figureRevisionSelect,
-      });
-      await recordAudit(tx, actorAudit(actor, {
-        action: retract ? 'figure.retract' : 'figure.correct',
-        entityType: 'figure',
-        entityId: row.id,
-        operationId: operation.id,
-        details: { replaces: replaced.id, from: replaced.value, to: row.value, reason: input.reason },
-      }));
-      return { ok: true, status: 201, data: toFigureRevisionDto(row), replayed: false };
+export const correctFigure = operationWrite(
+  figureCorrectionSchema,
+  'figure.correct',
+  async ({ tx, operation, input, actor }) => {
+    const replaced = await tx.figure.findFirst({
+      where: { id: input.replaces, operationId: operation.id },
+      select: { ...figureRevisionSelect, groupId: true, replacedBy: { select: { id: true } } },
     });
-  } catch (error) {
-    // Two editors correcting the same revision at once: the unique index on replaces_id lets one
-    // through; the other lands here and is shown what is now in force.
-    if (isUniqueViolation(error)) return conflict(await currentRevisionOf(prisma, input.replaces));
-    throw error;
-  }
-}
+    if (!replaced) return fieldError('replaces', `must be a figure of ${operation.slug}: there is no figure ${input.replaces}`);
+    if (replaced.replacedBy) return conflict(await currentRevisionOf(tx, replaced.id));
 
-function conflict(current: CurrentRevision | null): WriteFailure {
+    const asOf = input.asOf === undefined ? replaced.asOf : checkReportedInstant(operation, 'asOf', input.asOf);
+    if (isFailure(asOf)) return asOf;
+    if (replaced.basisStart && replaced.basisStart > asOf) {
+      return fieldError('asOf', 'must not be before the date the figure is counted from');
+    }
+    const retract = input.action === 'retract';
+    const sourceId = await createSource(tx, operation, input.source);
+    const row = await tx.figure.create({
+      data: {
+        operationId: operation.id,
+        groupId: replaced.groupId,
+        value: retract ? replaced.value : input.value!,
+        asOf,
+        kind: replaced.kind,
+        basisStart: replaced.basisStart,
+        windowStart: replaced.windowStart,
+        windowEnd: replaced.windowEnd,
+        provisional: input.provisional,
+        sourceId,
+        replacesId: replaced.id,
+        correctionReason: input.reason,
+        retracted: retract,
+      },
+      select: figureRevisionSelect,
+    });
+    await recordAudit(tx, actorAudit(actor, {
+      action: retract ? 'figure.retract' : 'figure.correct',
+      entityType: 'figure',
+      entityId: row.id,
+      operationId: operation.id,
+      details: { replaces: replaced.id, from: replaced.value, to: row.value, reason: input.reason },
+    }));
+    return created(toFigureRevisionDto(row));
+  },
+  // Two editors correcting the same revision at once: the unique index on replaces_id lets one
+  // through; the other lands here and is shown what is now in force.
+  async (error, input) => (isUniqueViolation(error) ? conflict(await currentRevisionOf(getPrisma(), input.replaces)) : null),
+);
+
+function conflict(current: CurrentRevision | null): WriteResult<FigureRevisionDto> {
   return {
     ok: false,
     status: 409,

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 
 // Never shows the error itself: details stay in the server log.
-export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
+export function ErrorPanel({ reset }: { reset: () => void }) {
   const t = useTranslations('Error');
   return (
     <section className="panel" role="alert">

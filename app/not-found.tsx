@@ -1,20 +1,13 @@
-import { useTranslations } from 'next-intl';
-import Link from 'next/link';
+import { NotFoundPanel } from '@/components/not-found-panel';
 import { SiteChrome } from '@/components/site-chrome';
 
-// Renders for unmatched URLs and for notFound() in the site's pages, both outside the (site)
-// layout, so it brings the site's header itself.
+// For URLs that match no route: rendered inside the root layout only, so it brings the site's
+// header itself. notFound() in a page of the site renders app/(site)/not-found.tsx instead, inside
+// the (site) layout, and in an embed app/embed/not-found.tsx.
 export default function NotFound() {
-  const t = useTranslations('NotFound');
   return (
     <SiteChrome>
-      <section className="panel">
-        <h1>{t('title')}</h1>
-        <p>{t('body')}</p>
-        <p>
-          <Link href="/operations">{t('toList')}</Link>
-        </p>
-      </section>
+      <NotFoundPanel />
     </SiteChrome>
   );
 }

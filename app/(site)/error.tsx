@@ -1,7 +1,17 @@
 'use client';
 
-import { ErrorPanel } from '@/components/error-panel';
+import { useTranslations } from 'next-intl';
 
+// Never shows the error itself: details stay in the server log.
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
-  return <ErrorPanel reset={reset} />;
+  const t = useTranslations('Error');
+  return (
+    <section className="panel" role="alert">
+      <h1>{t('title')}</h1>
+      <p>{t('body')}</p>
+      <button type="button" onClick={reset}>
+        {t('retry')}
+      </button>
+    </section>
+  );
 }

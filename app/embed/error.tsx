@@ -1,7 +1,4 @@
 'use client';
 
-import { ErrorPanel } from '@/components/error-panel';
-
-export default function EmbedError({ reset }: { error: Error; reset: () => void }) {
-  return <ErrorPanel reset={reset} />;
-}
+// The same panel as the site's error page, inside the embed's frame.
+export { default } from '../(site)/error';

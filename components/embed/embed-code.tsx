@@ -1,73 +1,23 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
-import { useId, useRef, useState, useSyncExternalStore } from 'react';
-import { EMBED_FRAME_SIZE, embedPath, iframeSnippet } from '@/lib/embed-snippet';
+import { useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
+import { useState } from 'react';
 import type { OperationView } from '@/lib/queries/operation-summary';
 
-type CopyState = 'idle' | 'copied' | 'failed';
+// Few readers open it: its code loads when the disclosure opens, not with the page.
+const EmbedCodeBody = dynamic(() => import('./embed-code-body').then((module) => module.EmbedCodeBody), {
+  ssr: false,
+});
 
-const noSubscription = () => () => {};
-
-/**
- * "Embed": the <iframe> code of the view on screen (live, or frozen at its as-of date), to copy
- * into another site. The address is absolute, with the origin the reader is on; the server does
- * not know it for sure (a proxy may sit in front), so it renders the path and the browser
- * completes it.
- */
+/** "Embed": a disclosure with the <iframe> code of the view on screen, to put on another site. */
 export function EmbedCode({ view, operationName }: { view: OperationView; operationName: string }) {
   const t = useTranslations('Embed');
-  const format = useFormatter();
-  const id = useId();
-  const code = useRef<HTMLTextAreaElement>(null);
-  const [copy, setCopy] = useState<CopyState>('idle');
-  const origin = useSyncExternalStore(
-    noSubscription,
-    () => window.location.origin,
-    () => '',
-  );
-  const snippet = iframeSnippet({
-    src: `${origin}${embedPath(view)}`,
-    title: t('frameTitle', { operation: operationName }),
-    ...EMBED_FRAME_SIZE,
-  });
-
-  async function copyCode() {
-    try {
-      await navigator.clipboard.writeText(snippet);
-      setCopy('copied');
-    } catch {
-      // No clipboard access (permission refused, insecure origin): select it for Ctrl+C instead.
-      code.current?.select();
-      setCopy('failed');
-    }
-  }
-
+  const [open, setOpen] = useState(false);
   return (
-    <details className="embed-code">
+    <details className="embed-code" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('summary')}</summary>
-      <p className="muted">
-        {view.asOf
-          ? t('frozenNote', {
-              date: format.dateTime(new Date(`${view.asOf}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }),
-            })
-          : t('liveNote')}
-      </p>
-      <label htmlFor={`${id}-code`}>{t('codeLabel')}</label>
-      <textarea
-        ref={code}
-        id={`${id}-code`}
-        readOnly
-        rows={3}
-        value={snippet}
-        onFocus={(event) => event.currentTarget.select()}
-      />
-      <div className="embed-code-actions">
-        <button type="button" onClick={copyCode}>
-          {t('copy')}
-        </button>
-        <span role="status">{copy === 'idle' ? '' : t(copy)}</span>
-      </div>
+      {open ? <EmbedCodeBody view={view} operationName={operationName} /> : null}
     </details>
   );
 }

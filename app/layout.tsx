@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -11,28 +10,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('siteName'), description: t('tagline') };
 }
 
+// The document and its providers only. The site's header lives in app/(site)/layout.tsx, so that
+// the embeds (app/embed/), framed inside other sites' pages, can go without it.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  const t = await getTranslations('Layout');
   return (
     <html lang={locale} dir={['ar', 'fa', 'ps'].includes(locale) ? 'rtl' : 'ltr'}>
       <body>
-        <a className="skip-link" href="#main">
-          {t('skipToContent')}
-        </a>
-        <header className="site-header">
-          <Link href="/" className="site-name">
-            {t('siteName')}
-          </Link>
-          <span className="site-tagline">{t('tagline')}</span>
-          <Link href="/operations" className="site-nav">
-            {t('operations')}
-          </Link>
-        </header>
         <NextIntlClientProvider>
-          <QueryProvider>
-            <main id="main">{children}</main>
-          </QueryProvider>
+          <QueryProvider>{children}</QueryProvider>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -1,15 +1,13 @@
-import { useTranslations } from 'next-intl';
-import Link from 'next/link';
+import { NotFoundPanel } from '@/components/not-found-panel';
+import { SiteChrome } from '@/components/site-chrome';
 
+// For URLs that match no route: rendered inside the root layout only, so it brings the site's
+// header itself. notFound() in a page of the site renders app/(site)/not-found.tsx instead, inside
+// the (site) layout, and in an embed app/embed/not-found.tsx.
 export default function NotFound() {
-  const t = useTranslations('NotFound');
   return (
-    <section className="panel">
-      <h1>{t('title')}</h1>
-      <p>{t('body')}</p>
-      <p>
-        <Link href="/operations">{t('toList')}</Link>
-      </p>
-    </section>
+    <SiteChrome>
+      <NotFoundPanel />
+    </SiteChrome>
   );
 }

@@ -1,12 +1,13 @@
 'use client';
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
-import { useCallback, useState } from 'react';
-import { figureSeriesKeys, figureSeriesQuery, figuresOfSeries } from '@/lib/queries/figure-series';
-import { operationSummaryKeys, operationSummaryQuery, type OperationView } from '@/lib/queries/operation-summary';
-import { useLiveUpdates } from './live/use-live-updates';
+import { useState } from 'react';
+import { figureSeriesQuery, figuresOfSeries } from '@/lib/queries/figure-series';
+import { operationSummaryQuery, type OperationView } from '@/lib/queries/operation-summary';
+import { useLiveOperation } from './live/use-live-operation';
+import { POLL_INTERVAL_MS } from './live/use-live-updates';
 import { OperationView as OperationDetails } from './operation-view';
 
 // Recharts is most of the page's JavaScript: load it after the numbers are on screen, so the
@@ -23,15 +24,10 @@ const OperationCharts = dynamic(
  */
 export function OperationDashboard({ view }: { view: OperationView }) {
   const t = useTranslations('ViewNotice');
-  const queryClient = useQueryClient();
-  const refresh = useCallback(() => {
-    void queryClient.invalidateQueries({ queryKey: operationSummaryKeys.operation(view.slug) });
-    void queryClient.invalidateQueries({ queryKey: figureSeriesKeys.operation(view.slug) });
-  }, [queryClient, view.slug]);
-  const { mode } = useLiveUpdates(view.slug, refresh);
+  const { mode } = useLiveOperation(view.slug);
   const { data: dashboard } = useQuery({
     ...operationSummaryQuery(view),
-    refetchInterval: mode === 'polling' ? 2_000 : false,
+    refetchInterval: mode === 'polling' ? POLL_INTERVAL_MS : false,
   });
   // A long series is thinned for drawing; its table fetches every point when asked to.
   const [showAllRows, setShowAllRows] = useState(false);

@@ -2,6 +2,7 @@
 
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
+import { ChartDownloads, type ChartDownload } from './chart-downloads';
 import { useChartLayerFocus } from './use-chart-layer-focus';
 
 export interface ChartFigureIds {
@@ -16,7 +17,7 @@ export interface ChartFigureIds {
 /**
  * One chart with everything around it: the title as figcaption, the chart itself (drawn by
  * `children`, which receives the ids to label and describe it with and a live region to speak
- * into), a keyboard hint, the key, the text summary and the data table.
+ * into), a keyboard hint, the key, the download buttons, the text summary and the data table.
  */
 export function ChartFigure({
   id,
@@ -25,6 +26,7 @@ export function ChartFigure({
   summary,
   table,
   drawn = true,
+  download,
   children,
 }: {
   /** Names the chart in its ids (made unique with useId, so a chart may appear twice). */
@@ -35,6 +37,8 @@ export function ChartFigure({
   table: ReactNode;
   /** False when there is nothing to draw: the summary then says why, alone. */
   drawn?: boolean;
+  /** Offers the chart as PNG and SVG, with these credits written in; none when unset. */
+  download?: ChartDownload;
   children: (ids: ChartFigureIds) => ReactNode;
 }) {
   const t = useTranslations('Charts');
@@ -56,6 +60,7 @@ export function ChartFigure({
           <div ref={setLiveRegion} className="chart-live" aria-live="polite" aria-atomic="true" />
           <p className="chart-hint">{t('keyboardHint')}</p>
           {legend}
+          {download ? <ChartDownloads title={title} download={download} /> : null}
         </>
       ) : null}
       <div id={ids.summaryId} className="chart-summary">

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { ChartSource } from '@/lib/chart-data/chart-types';
+import { useLinkTarget } from '../link-target';
 
 /**
  * "White House, via AFP: title". In a table the title links to the source. In a tooltip it does
@@ -12,6 +13,7 @@ import type { ChartSource } from '@/lib/chart-data/chart-types';
 export function ChartSourceNote({ source, inTooltip = false }: { source: ChartSource; inTooltip?: boolean }) {
   const t = useTranslations('Charts.tooltip');
   const tTable = useTranslations('Charts.table');
+  const linkTarget = useLinkTarget();
   if (inTooltip) {
     const label = source.via
       ? t('sourceVia', { publisher: source.publisher, outlet: source.via })
@@ -28,7 +30,7 @@ export function ChartSourceNote({ source, inTooltip = false }: { source: ChartSo
     <>
       {source.via ? tTable('publisherVia', { publisher: source.publisher, outlet: source.via }) : source.publisher}:{' '}
       {source.url ? (
-        <a href={source.url} rel="noopener noreferrer">
+        <a href={source.url} rel="noopener noreferrer" {...linkTarget}>
           {source.title}
         </a>
       ) : (

@@ -6,6 +6,7 @@ import { CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recha
 import { summariseCumulativeChart } from '@/lib/chart-data/chart-summary';
 import type { CumulativeChartData, CumulativeChartRow, FigurePoint } from '@/lib/chart-data/cumulative-chart-data';
 import { ChartAnnouncer } from './chart-announcer';
+import type { ChartDownload } from './chart-downloads';
 import { ChartFigure } from './chart-figure';
 import { CHART_COLOR, TOOLTIP_PROPS, timeAxisProps, valueAxisProps } from './chart-style';
 import { CumulativeChartSummaryText } from './chart-summary';
@@ -23,13 +24,15 @@ export interface CumulativeChartProps {
   /** Figures in the whole series, when `tableRows` is only part of it. */
   totalCount?: number;
   onShowAllRows?: () => void;
+  /** Offers the chart as an image to download. */
+  download?: ChartDownload;
 }
 
 /** Lines drawn from the rows: dashed for what is provisional or projected, none for mark-only series. */
 const LINE = { connectNulls: true, strokeWidth: 2.5, dot: false, activeDot: false, isAnimationActive: false } as const;
 
 /** Cumulative figures against the goal and the deadline, with where the paces lead. */
-export function CumulativeChart({ data, tableRows, totalCount, onShowAllRows }: CumulativeChartProps) {
+export function CumulativeChart({ data, tableRows, totalCount, onShowAllRows, download }: CumulativeChartProps) {
   const t = useTranslations('Charts');
   const format = useChartFormat(data.timeZone);
   const summary = useMemo(() => summariseCumulativeChart(data), [data]);
@@ -45,6 +48,7 @@ export function CumulativeChart({ data, tableRows, totalCount, onShowAllRows }: 
     <ChartFigure
       id="cumulative-chart"
       title={title}
+      download={download}
       legend={<CumulativeLegend data={data} format={format} />}
       summary={<CumulativeChartSummaryText summary={summary} format={format} />}
       table={

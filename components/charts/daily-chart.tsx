@@ -6,6 +6,7 @@ import { Area, CartesianGrid, ComposedChart, ReferenceArea, ReferenceLine, Toolt
 import { summariseDailyChart } from '@/lib/chart-data/chart-summary';
 import type { DailyChartData } from '@/lib/chart-data/daily-chart-data';
 import { ChartAnnouncer } from './chart-announcer';
+import type { ChartDownload } from './chart-downloads';
 import { ChartFigure, useSafeId } from './chart-figure';
 import { ChartLegend, type LegendItem } from './chart-legend';
 import { DailyChartSummaryText } from './chart-summary';
@@ -24,7 +25,7 @@ const COLOR = {
  * People evacuated per day, as steps: each rate is the average between two consecutive figures
  * and holds over their whole interval. A correction dips below zero inside a hatched box.
  */
-export function DailyChart({ data }: { data: DailyChartData }) {
+export function DailyChart({ data, download }: { data: DailyChartData; download?: ChartDownload }) {
   const t = useTranslations('Charts');
   const format = useChartFormat(data.timeZone);
   const summary = useMemo(() => summariseDailyChart(data), [data]);
@@ -44,6 +45,7 @@ export function DailyChart({ data }: { data: DailyChartData }) {
     <ChartFigure
       id="daily-chart"
       title={title}
+      download={download}
       legend={<ChartLegend items={legend} />}
       summary={<DailyChartSummaryText summary={summary} format={format} />}
       table={<DailyChartTable group={data.groupName} rows={data.intervals} format={format} />}

@@ -4,10 +4,13 @@ import './charts.css';
 import { useMemo } from 'react';
 import { useTranslations } from 'next-intl';
 import { buildCumulativeChartData, figurePointsOf } from '@/lib/chart-data/cumulative-chart-data';
+import { chartFileStem, type ChartKind } from '@/lib/chart-data/chart-credits';
 import { buildDailyChartData } from '@/lib/chart-data/daily-chart-data';
 import type { FigureDto, OperationDashboard } from '@/lib/data/dto';
 import { CumulativeChart } from './cumulative-chart';
+import type { ChartDownload } from './chart-downloads';
 import { DailyChart } from './daily-chart';
+import { useChartCredits } from './use-chart-credits';
 
 export interface FigureTableRows {
   /** The figures to list; the drawn points by default. */
@@ -39,6 +42,17 @@ export function OperationCharts({
     () => (tableFigures ? figurePointsOf(tableFigures, latestId) : undefined),
     [tableFigures, latestId],
   );
+  const credits = useChartCredits(dashboard);
+  const download = (chart: ChartKind): ChartDownload => ({
+    fileStem: chartFileStem({
+      operation: dashboard.operation.slug,
+      chart,
+      group: dashboard.group.slug,
+      day: credits.asOf.day,
+    }),
+    sourceLine: credits.sourceLine[chart],
+    asOfLine: credits.asOfLine,
+  });
   return (
     <section className="operation-charts" aria-label={t('sectionLabel')}>
       <CumulativeChart
@@ -46,8 +60,9 @@ export function OperationCharts({
         tableRows={tableRows}
         totalCount={figureTable?.totalCount}
         onShowAllRows={figureTable?.onShowAll}
+        download={download('cumulative')}
       />
-      <DailyChart data={daily} />
+      <DailyChart data={daily} download={download('daily')} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { toGroupDto } from './mappers';
 
 export interface OperationForView {
   slug: string;
+  name: string;
   timeZone: string;
   startsAt: Date;
   /** In display order; the first is the page's default tab. */
@@ -18,6 +19,7 @@ export async function getOperationForView(slug: string): Promise<OperationForVie
     where: { slug },
     select: {
       slug: true,
+      name: true,
       timeZone: true,
       startsAt: true,
       groups: { select: { slug: true, name: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }] },
@@ -26,6 +28,7 @@ export async function getOperationForView(slug: string): Promise<OperationForVie
   if (!operation) return null;
   return {
     slug: operation.slug,
+    name: operation.name,
     timeZone: operation.timeZone,
     startsAt: operation.startsAt,
     groups: operation.groups.map(toGroupDto),

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { QueryProvider } from '@/components/query-provider';
+import { publicMessages } from '@/lib/i18n/public-messages';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,7 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {t('operations')}
           </Link>
         </header>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={publicMessages(await getMessages())}>
           <QueryProvider>
             <main id="main">{children}</main>
           </QueryProvider>

@@ -16,20 +16,8 @@ export interface WriteForm {
   idempotencyKey: string | undefined;
 }
 
-/**
- * An empty field means "not given", which is how every input schema reads a missing one; leaving
- * them out also lets an optional choice (a statement's group) be left at "none".
- */
-export function filledFields(formData: FormData): FormData {
-  const filled = new FormData();
-  for (const [name, value] of formData.entries()) {
-    if (value !== '') filled.append(name, value);
-  }
-  return filled;
-}
-
 export function readWriteForm(formData: FormData): WriteForm {
-  const { [IDEMPOTENCY_FIELD]: key, [OPERATION_FIELD]: operation, ...input } = formDataToInput(filledFields(formData));
+  const { [IDEMPOTENCY_FIELD]: key, [OPERATION_FIELD]: operation, ...input } = formDataToInput(formData);
   return {
     operationSlug: typeof operation === 'string' ? operation : '',
     input,

@@ -1,17 +1,16 @@
 import type { ReactNode } from 'react';
-import { redirect } from 'next/navigation';
 import { AdminHeader } from '@/components/admin/admin-header';
-import { signInPath } from '@/lib/admin/safe-next';
 import { currentStaff } from '@/lib/auth/staff-page';
 import { signOutAction } from './actions';
 
-// Every page below checks the session itself too: this layout only draws who is signed in.
+// Draws who is signed in. The gate is in each page (requireStaffPage), which sends a signed-out
+// visitor to sign in and back to that very page; a redirect here would win the race and lose the
+// page's address.
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const staff = await currentStaff();
-  if (!staff) redirect(signInPath());
   return (
     <>
-      <AdminHeader staff={{ email: staff.email, name: staff.name, role: staff.role }} signOut={signOutAction} />
+      {staff ? <AdminHeader staff={{ email: staff.email, name: staff.name, role: staff.role }} signOut={signOutAction} /> : null}
       {children}
     </>
   );

@@ -24,7 +24,8 @@ export function FormStatusMessage({
     case 'saved':
       return (
         <p className="form-status form-status-saved" role="status">
-          {state.replayed ? t('replayed') : (savedMessage ?? t('saved'))}
+          {savedMessage ?? t('saved')}
+          {state.replayed ? ` ${t('replayed')}` : null}
         </p>
       );
     case 'invalid':

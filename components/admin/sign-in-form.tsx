@@ -60,7 +60,16 @@ export function SignInForm({ next }: { next: string }) {
   })();
 
   return (
-    <form className="admin-form sign-in-form" onSubmit={submit} noValidate aria-label={t('title')}>
+    // method and action matter only before the script runs: a plain POST to the same route, so the
+    // password can never end up in the address bar (as a GET form would put it).
+    <form
+      className="admin-form sign-in-form"
+      method="post"
+      action="/api/auth/sign-in"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('title')}
+    >
       <div className="field">
         <label htmlFor="sign-in-email">{t('email')}</label>
         <input

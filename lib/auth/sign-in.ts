@@ -38,12 +38,23 @@ export async function signInStaff(
   try {
     await getAuth().api.signInEmail({ body: { email, password: credentials.password, rememberMe: true }, headers });
   } catch (error) {
-    if (!(error instanceof APIError)) throw error;
+    if (!isAuthRefusal(error)) throw error;
     await audit('sign_in.failure', user.id, { reason: 'wrong_password' });
     return { status: 'invalid' };
   }
   await audit('sign_in.success', user.id);
   return { status: 'signed_in', userId: user.id };
+}
+
+/**
+ * better-auth's refusal of the credentials. Checked by shape as well as by class: the auth
+ * instance lives on globalThis, shared by every bundle of the app (each page and route handler
+ * has its own copy of better-auth's modules), so the APIError class that threw is the copy of
+ * whichever bundle created the instance first, not necessarily the one imported here.
+ */
+function isAuthRefusal(error: unknown): boolean {
+  if (error instanceof APIError) return true;
+  return error instanceof Error && error.name === 'APIError' && typeof (error as { statusCode?: unknown }).statusCode === 'number';
 }
 
 export async function signOutStaff(headers: Headers): Promise<void> {

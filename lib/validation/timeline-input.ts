@@ -41,7 +41,8 @@ export const STANCES = ['infeasible', 'doubtful', 'feasible'] as const;
 export const statementInputSchema = z.object({
   speaker: requiredText(200),
   speakerRole: optionalText(300),
-  group: slug.optional(),
+  // A form's "no particular group" sends an empty field: that is no group, not a bad slug.
+  group: z.preprocess((value) => (value === '' ? undefined : value), slug.optional()),
   saidAt: zonedInstant,
   quote: requiredText(2000),
   claimedGoal: optionalCount,

@@ -75,11 +75,16 @@ export async function measureWrites(app: BenchApp): Promise<BenchSection> {
         const cpu = which === 'ours' ? oursCpu : baselineCpu;
         const before = cpu();
         const run = which === 'ours' ? await ours(PER_CLIENT, oursStep) : await baseline.run(PER_CLIENT, baselineStep);
-        sides[which].cpuSeconds += cpu() - before;
+        const cpuSeconds = cpu() - before;
+        sides[which].cpuSeconds += cpuSeconds;
         sides[which].runs.push(run);
         if (which === 'ours') oursStep += run.writes;
         else baselineStep += run.writes;
-        details.push(`round ${round + 1}, ${which}: ${run.writes} writes in ${run.seconds.toFixed(2)} s (${(run.writes / run.seconds).toFixed(0)}/s)`);
+        // Per round, so a cost that grows with the rows already stored shows up.
+        details.push(
+          `round ${round + 1}, ${which}: ${run.writes} writes in ${run.seconds.toFixed(2)} s ` +
+            `(${(run.writes / run.seconds).toFixed(0)}/s, ${((cpuSeconds * 1000) / run.writes).toFixed(1)} ms CPU a write)`,
+        );
       }
     }
   } finally {

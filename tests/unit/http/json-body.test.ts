@@ -1,0 +1,84 @@
+// The write API's body reader: what a client sending JSON gets for each kind of body, including
+// the ones fetch cannot send (a Content-Length that understates the body).
+import { describe, expect, it } from 'vitest';
+import { MAX_JSON_BODY_BYTES, isJsonContentType, readJsonBody } from '../../../lib/http/json-body';
+
+const post = (body: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  new Request('http://127.0.0.1/api/operations/kabul-2021/figures', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+
+/** A body of `bytes` bytes, sent in 1 KB chunks as a client streaming it would. */
+function streamOf(bytes: number): ReadableStream<Uint8Array> {
+  let sent = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (sent >= bytes) return controller.close();
+      const size = Math.min(1024, bytes - sent);
+      controller.enqueue(new Uint8Array(size).fill(0x20));
+      sent += size;
+    },
+  });
+}
+
+describe('isJsonContentType', () => {
+  it.each([
+    ['application/json', true],
+    ['application/json; charset=utf-8', true],
+    ['Application/JSON;charset="UTF-8"', true],
+    ['application/merge-patch+json', true],
+    ['application/json; charset=iso-8859-1', false],
+    ['text/json', false],
+    ['text/plain', false],
+    ['application/jsonp', false],
+    [null, false],
+  ])('%s → %s', (header, expected) => {
+    expect(isJsonContentType(header)).toBe(expected);
+  });
+});
+
+describe('readJsonBody', () => {
+  it('reads a JSON object', async () => {
+    expect(await readJsonBody(post('{"value": 30400}'))).toEqual({ ok: true, value: { value: 30_400 } });
+  });
+
+  it('counts the bytes as they arrive: a Content-Length that understates the body does not let it through', async () => {
+    const request = post(streamOf(MAX_JSON_BODY_BYTES + 1), { 'content-type': 'application/json', 'content-length': '10' });
+    const result = await readJsonBody(request);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.response.status).toBe(413);
+  });
+
+  it('refuses a declared Content-Length over the limit without reading the body', async () => {
+    let pulled = 0;
+    const body = new ReadableStream({ pull: () => void (pulled += 1) });
+    const result = await readJsonBody(post(body, { 'content-type': 'application/json', 'content-length': String(MAX_JSON_BODY_BYTES + 1) }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.response.status).toBe(413);
+    expect(pulled).toBeLessThanOrEqual(1);
+  });
+
+  it('accepts a body of exactly the limit', async () => {
+    const padding = ' '.repeat(MAX_JSON_BODY_BYTES - 2);
+    expect(await readJsonBody(post(`{}${padding}`))).toEqual({ ok: true, value: {} });
+  });
+
+  it.each([
+    ['invalid UTF-8', new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d]), 'The body is not valid UTF-8.'],
+    ['broken JSON', '{"value":', 'The body is not valid JSON.'],
+  ])('answers 400 to %s', async (_what, body, message) => {
+    const result = await readJsonBody(post(body as BodyInit));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.response.status).toBe(400);
+      expect(await result.response.json()).toEqual({ error: 'invalid_json', message });
+    }
+  });
+
+  it('answers 415 with Accept-Post to a form', async () => {
+    const result = await readJsonBody(post('value=1', { 'content-type': 'application/x-www-form-urlencoded' }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.response.status).toBe(415);
+      expect(result.response.headers.get('accept-post')).toBe('application/json');
+    }
+  });
+});

@@ -80,6 +80,25 @@ describe('Idempotency-Key', () => {
   });
 });
 
+let busyAnswers = 0;
+
+/**
+ * Posts as a well-behaved client does: on 503 it waits Retry-After and sends the same request with
+ * the same Idempotency-Key again, so a write refused while the server was busy still lands once.
+ */
+async function postRetryingWhileBusy(writer: WriteClient, body: unknown, key: { headers: Record<string, string> }) {
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await writer.post('kabul-2021/figures', body, key);
+    const json = await response.json();
+    if (response.status === 503 && attempt < 5) {
+      busyAnswers += 1;
+      await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get('retry-after') ?? 1) * 1000));
+      continue;
+    }
+    return { status: response.status, id: json.id as number, replayed: response.headers.get('idempotent-replayed') === 'true' };
+  }
+}
+
 describe('many writers at once', () => {
   const WRITERS = 50;
   const WRITES_EACH = 20;
@@ -97,27 +116,27 @@ describe('many writers at once', () => {
     const answers = await Promise.all(
       tokens.map(async (token, writer) => {
         const writerClient = writeClient(running.app.url, { token });
-        const statuses: { status: number; id: number; replayed: boolean }[] = [];
+        const statuses: Awaited<ReturnType<typeof postRetryingWhileBusy>>[] = [];
         for (let write = 0; write < WRITES_EACH; write += 1) {
           // Value and as-of grow together across all writers, so no write is a drop whatever the order.
           const step = writer * WRITES_EACH + write;
           const body = figureInput({ group: 'us-nationals', value: 1_000 + step, asOf: new Date(start + step * 60_000).toISOString() });
           const copies = isDuplicated(write) ? 2 : 1;
-          const responses = await Promise.all(
-            Array.from({ length: copies }, () => writerClient.post('kabul-2021/figures', body, withKey(`writer-${writer}-write-${write}`))),
-          );
-          for (const response of responses) {
-            const json = await response.json();
-            statuses.push({ status: response.status, id: json.id, replayed: response.headers.get('idempotent-replayed') === 'true' });
-          }
+          const key = withKey(`writer-${writer}-write-${write}`);
+          const answers = await Promise.all(Array.from({ length: copies }, () => postRetryingWhileBusy(writerClient, body, key)));
+          statuses.push(...answers);
         }
         return statuses;
       }),
     );
     const all = answers.flat();
+    // Busy answers are allowed (a loaded machine can run the pool dry), as long as the retry lands.
+    if (busyAnswers > 0) console.log(`${busyAnswers} writes answered 503 first and were retried with their key`);
     const duplicates = WRITERS * Array.from({ length: WRITES_EACH }, (_, write) => write).filter(isDuplicated).length;
     const accepted = WRITERS * WRITES_EACH;
-    expect(all.filter((answer) => answer.status !== 201), 'every request answered 201').toEqual([]);
+    // The server's log says why, if one was not.
+    const serverErrors = running.app.output().split('\n').filter((line) => /unexpected error|unavailable|Error/.test(line)).slice(0, 20);
+    expect(all.filter((answer) => answer.status !== 201), `every request answered 201; server said:\n${serverErrors.join('\n')}`).toEqual([]);
     expect(all).toHaveLength(accepted + duplicates);
     expect(all.filter((answer) => answer.replayed)).toHaveLength(duplicates);
     expect(new Set(all.map((answer) => answer.id)).size).toBe(accepted);

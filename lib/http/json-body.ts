@@ -16,11 +16,22 @@ export function isJsonContentType(header: string | null): boolean {
   return charset === undefined || charset.replace(/"/g, '') === 'utf-8';
 }
 
-function tooLarge(maxBytes: number): JsonBody {
+/**
+ * Past the limit, the rest of a body is still read (and dropped) up to this many bytes in all: a
+ * request whose body is left half-read holds up its connection, and the client's next request on
+ * it would hang until the server timed the connection out. Beyond this, the connection is closed.
+ */
+export const DRAIN_LIMIT_BYTES = 1024 * 1024;
+
+function tooLarge(maxBytes: number, connectionUsable: boolean): JsonBody {
   const limit = `${Math.round(maxBytes / 1024)} KB`;
   return {
     ok: false,
-    response: jsonError(413, { error: 'payload_too_large', message: `The body must be at most ${limit}.` }),
+    response: jsonError(
+      413,
+      { error: 'payload_too_large', message: `The body must be at most ${limit}.` },
+      connectionUsable ? {} : { Connection: 'close' },
+    ),
   };
 }
 
@@ -29,12 +40,14 @@ const notJson = (message: string): JsonBody => ({
   response: jsonError(400, { error: 'invalid_json', message }),
 });
 
+type Capped = { ok: true; bytes: Uint8Array } | { ok: false; drained: boolean };
+
 /**
- * The bytes of the body, or null past `maxBytes`. Counted as they arrive: Content-Length may be
- * absent (chunked) or wrong, so it is only a shortcut for refusing early, never a guarantee.
+ * The bytes of the body, or a refusal past `maxBytes`. Counted as they arrive: Content-Length may
+ * be absent (chunked) or wrong, so it is never trusted alone. Nothing past the limit is kept.
  */
-async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array | null> {
-  if (!body) return new Uint8Array(0);
+async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Capped> {
+  if (!body) return { ok: true, bytes: new Uint8Array(0) };
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -42,20 +55,20 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: num
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > maxBytes) {
-      // Stop reading: whatever else the client sends is never buffered.
+    if (total > DRAIN_LIMIT_BYTES) {
       await reader.cancel().catch(() => undefined);
-      return null;
+      return { ok: false, drained: false };
     }
-    chunks.push(value);
+    if (total <= maxBytes) chunks.push(value);
   }
+  if (total > maxBytes) return { ok: false, drained: true };
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return bytes;
+  return { ok: true, bytes };
 }
 
 export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<JsonBody> {
@@ -69,14 +82,15 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BY
       ),
     };
   }
+  // A body declared too large to be worth reading is refused unread, and its connection closed.
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (declared > maxBytes) return tooLarge(maxBytes);
+  if (declared > DRAIN_LIMIT_BYTES) return tooLarge(maxBytes, false);
 
-  const bytes = await readCapped(request.body, maxBytes);
-  if (bytes === null) return tooLarge(maxBytes);
+  const read = await readCapped(request.body, maxBytes);
+  if (!read.ok) return tooLarge(maxBytes, read.drained);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
   } catch {
     return notJson('The body is not valid UTF-8.');
   }

@@ -2,6 +2,7 @@
 // stored (no figure, source, audit entry or idempotency key: the row counts do not move).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppOnFreshDatabase, type AppOnFreshDatabase } from '../support/app-database';
+import { keepAliveClient } from '../support/keep-alive-client';
 import { createApiTokenFor, createStaffAccount } from '../support/staff';
 import {
   eventInput,
@@ -19,12 +20,14 @@ import {
 
 let running: AppOnFreshDatabase;
 let client: WriteClient;
+let token: string;
 let seededId: number;
 
 beforeAll(async () => {
   running = await startAppOnFreshDatabase('write-validation');
   const editor = await createStaffAccount(running.databaseUrl, 'editor');
-  client = writeClient(running.app.url, { token: await createApiTokenFor(running.databaseUrl, editor.email) });
+  token = await createApiTokenFor(running.databaseUrl, editor.email);
+  client = writeClient(running.app.url, { token });
   seededId = await seededFigureId(running.databaseUrl);
 });
 
@@ -111,6 +114,39 @@ describe('bodies that are not a JSON object of a sane size', () => {
     });
     const response = await postStoringNothing('kabul-2021/figures', null, { raw: stream });
     expect(response.status).toBe(413);
+  });
+
+  it('keeps the connection usable after a 413, so the client’s next request on it is answered', async () => {
+    const connection = keepAliveClient(running.app.url);
+    try {
+      const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
+      const path = '/api/operations/kabul-2021/figures';
+      const oversized = Buffer.from(JSON.stringify(figureInput({ source: { ...testSource, quote: 'x'.repeat(100_000) } })));
+      expect((await connection.post(path, headers, oversized)).status).toBe(413);
+      const chunked = Array.from({ length: 8 }, () => Buffer.from(`${' '.repeat(16_000)}`));
+      expect((await connection.post(path, headers, chunked)).status).toBe(413);
+      const next = await connection.post(path, headers, Buffer.from('{"value": -1}'));
+      expect(next.status).toBe(400);
+      expect(connection.connections()).toBe(1);
+    } finally {
+      connection.close();
+    }
+  });
+
+  it('closes the connection after refusing a body over 1 MB, rather than read it all', async () => {
+    const connection = keepAliveClient(running.app.url);
+    try {
+      const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
+      const path = '/api/operations/kabul-2021/figures';
+      for (const body of [Buffer.alloc(2_000_000, 0x20), Array.from({ length: 40 }, () => Buffer.alloc(50_000, 0x20))]) {
+        const refused = await connection.post(path, headers, body);
+        expect(refused.status).toBe(413);
+        expect(refused.headers.connection).toBe('close');
+        expect((await connection.post(path, headers, Buffer.from('{"value": -1}'))).status).toBe(400);
+      }
+    } finally {
+      connection.close();
+    }
   });
 
   it.each([

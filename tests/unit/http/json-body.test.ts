@@ -1,15 +1,15 @@
 // The write API's body reader: what a client sending JSON gets for each kind of body, including
 // the ones fetch cannot send (a Content-Length that understates the body).
 import { describe, expect, it } from 'vitest';
-import { MAX_JSON_BODY_BYTES, isJsonContentType, readJsonBody } from '../../../lib/http/json-body';
+import { DRAIN_LIMIT_BYTES, MAX_JSON_BODY_BYTES, isJsonContentType, readJsonBody } from '../../../lib/http/json-body';
 
 const post = (body: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   new Request('http://127.0.0.1/api/operations/kabul-2021/figures', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
 
-/** A body of `bytes` bytes, sent in 1 KB chunks as a client streaming it would. */
-function streamOf(bytes: number): ReadableStream<Uint8Array> {
+/** A body of `bytes` bytes, sent in 1 KB chunks as a client streaming it would; `read()` says how far it got. */
+function streamOf(bytes: number): ReadableStream<Uint8Array> & { read(): number } {
   let sent = 0;
-  return new ReadableStream({
+  const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
       if (sent >= bytes) return controller.close();
       const size = Math.min(1024, bytes - sent);
@@ -17,6 +17,7 @@ function streamOf(bytes: number): ReadableStream<Uint8Array> {
       sent += size;
     },
   });
+  return Object.assign(stream, { read: () => sent });
 }
 
 describe('isJsonContentType', () => {
@@ -47,12 +48,40 @@ describe('readJsonBody', () => {
     if (!result.ok) expect(result.response.status).toBe(413);
   });
 
-  it('refuses a declared Content-Length over the limit without reading the body', async () => {
+  it('reads the rest of a body over the limit (and drops it), so the connection stays usable', async () => {
+    const body = streamOf(200_000);
+    const result = await readJsonBody(post(body));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.response.status).toBe(413);
+      expect(result.response.headers.get('connection')).toBeNull();
+    }
+    expect(body.read()).toBe(200_000);
+  });
+
+  it('stops reading past 1 MB and closes the connection', async () => {
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 65_536;
+        controller.enqueue(new Uint8Array(65_536));
+      },
+    });
+    const result = await readJsonBody(post(endless));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.response.status).toBe(413);
+      expect(result.response.headers.get('connection')).toBe('close');
+    }
+    expect(sent).toBeLessThan(DRAIN_LIMIT_BYTES + 4 * 65_536);
+  });
+
+  it('refuses a declared Content-Length over 1 MB without reading the body', async () => {
     let pulled = 0;
     const body = new ReadableStream({ pull: () => void (pulled += 1) });
-    const result = await readJsonBody(post(body, { 'content-type': 'application/json', 'content-length': String(MAX_JSON_BODY_BYTES + 1) }));
+    const result = await readJsonBody(post(body, { 'content-type': 'application/json', 'content-length': String(DRAIN_LIMIT_BYTES + 1) }));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.response.status).toBe(413);
+    if (!result.ok) expect(result.response.headers.get('connection')).toBe('close');
     expect(pulled).toBeLessThanOrEqual(1);
   });
 

@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one run, side by side on one machine, against one app on
-// one throwaway PostgreSQL 15 cluster: first-load JavaScript, Largest Contentful Paint, and the
-// summary route under load. Prints one table of ratios and writes it to bench/results/latest.md.
+// one throwaway PostgreSQL 15 cluster: first-load JavaScript, Largest Contentful Paint, the
+// summary route under load, writes through the API against plain INSERTs, and the CSV export
+// against psql COPY. Prints one table of ratios and writes it to bench/results/latest.md.
 //
 // Absolute numbers move with whatever else the shared machine is doing; the ratios, measured
 // against a baseline in the same minute, are what to compare between runs.
@@ -8,6 +9,7 @@ import { measureCsvExport } from './csv-export';
 import { measureFirstLoadJs } from './first-load-js';
 import { measureLcp } from './lcp';
 import { measureSummaryLoad } from './summary-load';
+import { measureWrites } from './writes';
 import { withBenchApp } from './support/bench-app';
 import { busyWarning, currentLoad, describeMachine, machineLine } from './support/machine';
 import { markdownTable, saveResults, sectionMarkdown, type BenchSection } from './support/report';
@@ -21,6 +23,9 @@ async function main() {
       ['first-load JavaScript', measureFirstLoadJs],
       ['Largest Contentful Paint', measureLcp],
       ['summary route under load', measureSummaryLoad],
+      // Its figures go to an operation of its own: the pages and exports measured around it
+      // do not change.
+      ['writes through the API against plain INSERTs', measureWrites],
       // Last: it adds a million figures to the shared cluster.
       ['CSV export against psql COPY', measureCsvExport],
     ] as const) {

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { keepQueryBatchesTogether } from './embedded-query-queue';
 
 /**
  * Sockets the embedded server accepts. PGlite runs one query at a time whatever this is; the
@@ -46,6 +47,8 @@ export async function startEmbeddedDatabase(
   });
   const server = new PGLiteSocketServer({ db, host, port, maxConnections });
   try {
+    // Without this, concurrent queries on different connections can run each other's SQL.
+    keepQueryBatchesTogether(server);
     await server.start();
   } catch (error) {
     await db.close();

@@ -3,7 +3,7 @@
 import { ifNoneMatchMatches, strongEtag } from './etag';
 import { NO_STORE } from './cache-policy';
 
-const JSON_TYPE = 'application/json; charset=utf-8';
+export const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
  * 200 with the body, or 304 without it when the client already holds this representation. The

@@ -6,18 +6,38 @@ import { jsonError } from './json-response';
 /** Seconds a client should wait before retrying while the database is away. */
 export const RETRY_AFTER_SECONDS = 5;
 
-// Prisma's codes for "could not reach / lost / timed out waiting for" the database.
-const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+// Prisma's codes for "could not reach / lost / timed out waiting for" the database; P2028 is a
+// transaction that could not start or finish in time, and 57014 PostgreSQL cancelling a statement
+// at statement_timeout: the database is busy rather than down, and a retry is the right answer.
+const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028', '57014']);
+
+// The same, as the drivers word them: pg-pool found no free connection within its timeout (the
+// error the write API met under load), or Prisma's transaction timed out.
+const BUSY_MESSAGES =
+  /timeout exceeded when trying to connect|unable to start a transaction in the given time|transaction already closed|canceling statement due to statement timeout/i;
+
+/** The error and its causes, a few levels deep (drivers wrap each other's errors). */
+function chain(error: unknown): { code?: unknown; message?: unknown }[] {
+  const links: { code?: unknown; message?: unknown }[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth += 1) {
+    links.push(current as { code?: unknown; message?: unknown });
+    current = (current as { cause?: unknown }).cause;
+  }
+  return links;
+}
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (isConnectionError(error)) return true;
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && UNAVAILABLE_PRISMA_CODES.has(code);
+  return chain(error).some(
+    ({ code, message }) =>
+      (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) || (typeof message === 'string' && BUSY_MESSAGES.test(message)),
+  );
 }
 
 export function unexpectedErrorResponse(error: unknown, context: string): Response {
   if (isDatabaseUnavailable(error)) {
-    console.error(`${context}: database unavailable: ${firstLine(error)}`);
+    console.error(`${context}: database unavailable or busy: ${firstLine(error)}`);
     return jsonError(
       503,
       { error: 'service_unavailable', message: 'The database is unavailable; try again shortly.' },

@@ -62,11 +62,15 @@ export interface AppOnFreshDatabase {
  * Starts the production app on an empty database: TEST_DATABASE_URL wiped (the app then migrates
  * and seeds it), or a new embedded database in a temporary folder removed on stop.
  */
-export async function startAppOnFreshDatabase(label: string): Promise<AppOnFreshDatabase> {
+export async function startAppOnFreshDatabase(
+  label: string,
+  options: { env?: Record<string, string> } = {},
+): Promise<AppOnFreshDatabase> {
   const external = process.env.TEST_DATABASE_URL;
   const dataDir = mkdtempSync(join(tmpdir(), `evac-${label}-`));
   if (external) await resetExternalDatabase(external);
-  const app = await startApp(external ? { databaseUrl: external } : { embeddedDataDir: join(dataDir, 'pglite') });
+  const database = external ? { databaseUrl: external } : { embeddedDataDir: join(dataDir, 'pglite') };
+  const app = await startApp({ ...database, env: options.env });
   return {
     app,
     databaseUrl: await appDatabase(app, external),

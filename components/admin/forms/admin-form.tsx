@@ -80,7 +80,13 @@ export function AdminForm({
             {submitLabel}
           </button>
         </div>
-        <FormStatusMessage state={state} pending={pending} timeZone={timeZone} savedMessage={savedMessage} />
+        <FormStatusMessage
+          state={state}
+          pending={pending}
+          timeZone={timeZone}
+          savedMessage={savedMessage}
+          formLevelFields={['', 'replaces', ...Object.keys(hidden)]}
+        />
         {state.status === 'saved' && renderSaved ? renderSaved(state) : null}
       </form>
     </AdminFormContext.Provider>

@@ -9,8 +9,11 @@ export function FormStatusMessage({
   pending,
   timeZone,
   savedMessage,
+  formLevelFields,
 }: {
   state: FormState;
+  /** Names of the fields the form has no visible input for. */
+  formLevelFields: string[];
   pending: boolean;
   timeZone?: string;
   savedMessage?: string;
@@ -28,21 +31,23 @@ export function FormStatusMessage({
           {state.replayed ? ` ${t('replayed')}` : null}
         </p>
       );
-    case 'invalid':
+    case 'invalid': {
+      // Fields with no input of their own (hidden ones, the input as a whole) are explained here;
+      // the others beside their input.
+      const unplaced = state.errors.filter((error) => formLevelFields.includes(error.field));
       return (
         <div className="form-status form-status-error" role="alert">
           <p>{t('invalid', { count: state.errors.length })}</p>
-          {state.errors.some((error) => error.field === '' || error.field === 'replaces' || error.field === 'operation') ? (
+          {unplaced.length > 0 ? (
             <ul>
-              {state.errors
-                .filter((error) => error.field === '' || error.field === 'replaces' || error.field === 'operation')
-                .map((error) => (
-                  <li key={error.field}>{t('formError', { message: error.message })}</li>
-                ))}
+              {unplaced.map((error) => (
+                <li key={error.field}>{t('formError', { message: error.message })}</li>
+              ))}
             </ul>
           ) : null}
         </div>
       );
+    }
     case 'conflict': {
       const current = state.current;
       return (

@@ -10,19 +10,19 @@ const megabytes = (bytes: number) =>
 
 export type DecodedFile = { ok: true; text: string } | { ok: false; refusal: FileRefusal };
 
+/** The refusal of a file of `size` bytes over the limit; callers may check the size before reading. */
+export function tooLargeRefusal(size: number): FileRefusal {
+  return {
+    code: 'too_large',
+    message: `The file is too large: ${megabytes(size)}, over the import's limit of ${megabytes(MAX_IMPORT_BYTES)}. Split it into smaller files.`,
+  };
+}
+
 export function decodeImportFile(bytes: Uint8Array): DecodedFile {
   if (bytes.length === 0) {
     return { ok: false, refusal: { code: 'empty', message: 'The file is empty: choose a CSV file exported from this site.' } };
   }
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    return {
-      ok: false,
-      refusal: {
-        code: 'too_large',
-        message: `The file is too large: ${megabytes(bytes.length)}, over the import's limit of ${megabytes(MAX_IMPORT_BYTES)}. Split it into smaller files.`,
-      },
-    };
-  }
+  if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, refusal: tooLargeRefusal(bytes.length) };
   if (bytes.includes(0)) {
     return {
       ok: false,

@@ -67,13 +67,18 @@ function fail(working: Working, field: RowError['field'], message: string) {
 
 /** The same revision twice, or the same figure twice where one of the two has no revision id. */
 function findDuplicates(rows: Working[], rowOfId: ReadonlyMap<number, number>) {
+  for (const working of rows) {
+    const { revisionId } = working.value;
+    if (revisionId === null) continue;
+    const first = rowOfId.get(revisionId)!;
+    if (first !== working.row) fail(working, 'revision_id', `revision ${revisionId} is also on row ${first}: a revision can be imported once`);
+  }
+  // Same content matters only where a row has no revision id: a file of exported revisions (every
+  // row with its id) skips building a key per row.
+  if (rows.every((working) => working.value.revisionId !== null)) return;
   const firstByContent = new Map<string, { row: number; hasId: boolean }>();
   for (const working of rows) {
     const { revisionId, figure } = working.value;
-    if (revisionId !== null) {
-      const first = rowOfId.get(revisionId)!;
-      if (first !== working.row) fail(working, 'revision_id', `revision ${revisionId} is also on row ${first}: a revision can be imported once`);
-    }
     const key = contentKey(figure);
     const earlier = firstByContent.get(key);
     if (!earlier) firstByContent.set(key, { row: working.row, hasId: revisionId !== null });
@@ -159,7 +164,8 @@ function findLoops(rows: Working[], validById: ReadonlyMap<number, ValidRow>) {
   const settled = new Set<number>();
   for (const working of rows) {
     const start = working.value.revisionId;
-    if (start === null || settled.has(start)) continue;
+    // Only a row that replaces something can be part of a loop.
+    if (start === null || working.value.figure.replacesId === null || settled.has(start)) continue;
     const path: number[] = [];
     const onPath = new Set<number>();
     let id: number | null = start;
@@ -224,8 +230,10 @@ export function insertionOrder(rows: readonly ValidRow[]): ValidRow[] {
     }
     return depth.get(row)!;
   };
-  return rows
-    .map((row, at) => ({ row, at, depth: depthOf(row) }))
+  const depths = rows.map((row, at) => ({ row, at, depth: depthOf(row) }));
+  // Usually no new row replaces another new row: file order is then the order.
+  if (depths.every(({ depth }) => depth === 0)) return [...rows];
+  return depths
     .sort((a, b) => a.depth - b.depth || a.at - b.at)
     .map(({ row }) => row);
 }

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { decodeImportFile } from './decode-file';
 import { readImportRow } from './read-row';
-import { readImportTable, type CsvTable } from './read-table';
+import { readImportTable, type CsvRecord, type CsvTable } from './read-table';
 import { readTextCell } from './text-cell';
 import type { FileRefusal, ImportContext, ImportFileReading } from './types';
 
@@ -14,20 +14,15 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /** A file holds one operation's figures: a row naming another refuses the whole file. */
-function otherOperation(table: CsvTable, context: ImportContext): FileRefusal | null {
-  const column = table.columns.operation;
-  for (const record of table.records) {
-    const cell = readTextCell(record.cells[column] ?? '');
-    const named = cell.ok ? cell.text.trim() : '';
-    if (named !== '' && named !== context.operation) {
-      return {
-        code: 'other_operation',
-        message: `Row ${record.row} is a figure of the operation "${named}", not of ${context.operation}: ` +
-          'import each operation\'s file on its own page.',
-      };
-    }
-  }
-  return null;
+function otherOperation(record: CsvRecord, table: CsvTable, context: ImportContext): FileRefusal | null {
+  const cell = readTextCell(record.cells[table.columns.operation] ?? '');
+  const named = cell.ok ? cell.text.trim() : '';
+  if (named === '' || named === context.operation) return null;
+  return {
+    code: 'other_operation',
+    message: `Row ${record.row} is a figure of the operation "${named}", not of ${context.operation}: ` +
+      'import each operation\'s file on its own page.',
+  };
 }
 
 export function readImportFile(bytes: Uint8Array, context: ImportContext): ImportFileReading {
@@ -37,14 +32,12 @@ export function readImportFile(bytes: Uint8Array, context: ImportContext): Impor
     return { ok: false, sha256: decoded.refusal.code === 'too_large' ? null : sha256Hex(bytes), refusals: [decoded.refusal] };
   }
   const sha256 = sha256Hex(bytes);
-  const table = readImportTable(decoded.text);
+  let other: FileRefusal | null = null;
+  const table = readImportTable(decoded.text, (record, columns) => {
+    other ??= otherOperation(record, columns, context);
+    return readImportRow(record, columns, context);
+  });
   if (!table.ok) return { ok: false, sha256, refusals: table.refusals };
-  const other = otherOperation(table.table, context);
   if (other) return { ok: false, sha256, refusals: [other] };
-  return {
-    ok: true,
-    sha256,
-    hxl: table.table.hxl,
-    rows: table.table.records.map((record) => readImportRow(record, table.table, context)),
-  };
+  return { ok: true, sha256, hxl: table.hxl, rows: table.rows };
 }

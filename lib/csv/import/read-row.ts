@@ -28,13 +28,13 @@ type TextColumn = (typeof TEXT_COLUMNS)[number];
  * back byte for byte; the schema still decides whether it is blank and how long it may be. The
  * lengths are the database's.
  */
-const KEPT_AS_WRITTEN: Partial<Record<TextColumn, number>> = {
-  source_publisher: 200,
-  source_via: 200,
-  source_title: 500,
-  source_quote: 2000,
-  correction_reason: 1000,
-};
+const KEPT_AS_WRITTEN: readonly (readonly [TextColumn, number])[] = [
+  ['source_publisher', 200],
+  ['source_via', 200],
+  ['source_title', 500],
+  ['source_quote', 2000],
+  ['correction_reason', 1000],
+];
 
 /** Where a schema's field path is in the file. */
 const COLUMN_OF_FIELD: Record<string, FigureCsvColumn> = {
@@ -94,7 +94,8 @@ export function readImportRow(record: CsvRecord, table: CsvTable, context: Impor
       text[column] = '';
     }
   }
-  const formulaColumns = new Set(errors.map((error) => error.field));
+  const formulaColumns = new Set<string>();
+  for (const error of errors) formulaColumns.add(error.field);
 
   if (text.operation.trim() === '' && !formulaColumns.has('operation')) fail('operation', 'is required');
   else if (text.operation.trim() !== context.operation && !formulaColumns.has('operation')) {
@@ -132,7 +133,7 @@ export function readImportRow(record: CsvRecord, table: CsvTable, context: Impor
     if (formulaColumns.has(column)) continue;
     fail(column, column === 'kind' ? KIND_MESSAGE : error.message);
   }
-  for (const [column, max] of Object.entries(KEPT_AS_WRITTEN) as [TextColumn, number][]) {
+  for (const [column, max] of KEPT_AS_WRITTEN) {
     if (text[column].length > max && !errors.some((error) => error.field === column)) {
       fail(column, `must be at most ${max.toLocaleString('en')} characters`);
     }

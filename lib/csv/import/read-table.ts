@@ -13,42 +13,38 @@ export interface CsvRecord {
   cells: string[];
 }
 
+/** What every row is read against: where each column is, and how many cells a row has. */
 export interface CsvTable {
   columns: ColumnIndex;
   /** How many cells the header has: a row with another count is an error. */
   width: number;
-  hxl: boolean;
-  records: CsvRecord[];
 }
 
-export type TableReading = { ok: true; table: CsvTable } | { ok: false; refusals: FileRefusal[] };
+export type TableReading<T> =
+  | { ok: true; table: CsvTable; hxl: boolean; rows: T[] }
+  | { ok: false; refusals: FileRefusal[] };
 
 const KNOWN = new Set<string>(FIGURE_CSV_COLUMNS.map((column) => column.name));
 const list = (names: string[]) => names.map((name) => `"${name}"`).join(', ');
+const EMPTY: FileRefusal = { code: 'empty', message: 'The file is empty: choose a CSV file exported from this site.' };
 
-function readRecords(text: string): { ok: true; records: CsvRecord[] } | { ok: false; refusal: FileRefusal } {
-  try {
-    const parsed = parse(text, {
-      info: true,
-      skip_empty_lines: true,
-      // A row with a cell too many or too few is that row's error, not the file's.
-      relax_column_count: true,
-    }) as unknown as { record: string[]; info: { records: number; empty_lines: number } }[];
-    return {
-      ok: true,
-      records: parsed.map(({ record, info }) => ({ row: info.records + info.empty_lines, cells: record })),
-    };
-  } catch (error) {
-    const { message, lines } = error as { message?: string; lines?: number };
-    const where = typeof lines === 'number' ? ` near line ${lines}` : '';
-    return {
-      ok: false,
-      refusal: {
-        code: 'malformed_csv',
-        message: `The file is not valid CSV${where}: ${String(message ?? error).replace(/\s+/g, ' ')}. Check for a stray double quote.`,
-      },
-    };
+/** A blank line: csv-parse gives it as one empty cell. */
+const isBlank = (cells: string[]) => cells.length === 1 && cells[0]!.trim() === '';
+
+/** Thrown from inside the parser to stop it at a header that cannot be read. */
+class HeaderRefusal extends Error {
+  constructor(readonly refusals: FileRefusal[]) {
+    super('header refused');
   }
+}
+
+function malformed(error: unknown): FileRefusal {
+  const { message, lines } = error as { message?: string; lines?: number };
+  const where = typeof lines === 'number' ? ` near line ${lines}` : '';
+  return {
+    code: 'malformed_csv',
+    message: `The file is not valid CSV${where}: ${String(message ?? error).replace(/\s+/g, ' ')}. Check for a stray double quote.`,
+  };
 }
 
 function checkHeader(header: string[]): { ok: true; columns: ColumnIndex } | { ok: false; refusals: FileRefusal[] } {
@@ -106,25 +102,50 @@ function checkHxlRow(record: CsvRecord, columns: ColumnIndex): FileRefusal | nul
   };
 }
 
-export function readImportTable(text: string): TableReading {
-  const read = readRecords(text);
-  if (!read.ok) return { ok: false, refusals: [read.refusal] };
-  const [header, ...rest] = read.records;
-  if (!header) return { ok: false, refusals: [{ code: 'empty', message: 'The file is empty: choose a CSV file exported from this site.' }] };
-  const checked = checkHeader(header.cells);
-  if (!checked.ok) return checked;
-
-  let records = rest;
+/**
+ * Reads the header (and the HXL row when there is one), then hands each further record to
+ * `readRow` as the parser produces it, so a large file's cells never pile up in memory: only what
+ * `readRow` returns is kept. Record N is row N as a spreadsheet counts rows (blank lines count;
+ * csv-parse's own `info` would tell the same at twice the cost).
+ */
+export function readImportTable<T>(text: string, readRow: (record: CsvRecord, table: CsvTable) => T): TableReading<T> {
+  let table: CsvTable | undefined;
   let hxl = false;
-  const first = rest[0];
-  if (first && looksLikeHxl(first.cells)) {
-    const refusal = checkHxlRow(first, checked.columns);
-    if (refusal) return { ok: false, refusals: [refusal] };
-    hxl = true;
-    records = rest.slice(1);
+  let row = 0;
+  const rows: T[] = [];
+  try {
+    parse(text, {
+      // A row with a cell too many or too few is that row's error, not the file's.
+      relax_column_count: true,
+      on_record: (cells: string[]) => {
+        row += 1;
+        if (isBlank(cells)) return null;
+        if (!table) {
+          const checked = checkHeader(cells);
+          if (!checked.ok) throw new HeaderRefusal(checked.refusals);
+          table = { columns: checked.columns, width: cells.length };
+          return null;
+        }
+        const record = { row, cells };
+        if (rows.length === 0 && !hxl && looksLikeHxl(cells)) {
+          const refusal = checkHxlRow(record, table.columns);
+          if (refusal) throw new HeaderRefusal([refusal]);
+          hxl = true;
+          return null;
+        }
+        rows.push(readRow(record, table));
+        // Nothing for csv-parse to collect: the row is kept above, already read.
+        return null;
+      },
+    });
+  } catch (error) {
+    if (error instanceof HeaderRefusal) return { ok: false, refusals: error.refusals };
+    // csv-parse wraps what on_record throws; anything else is the CSV itself.
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof HeaderRefusal) return { ok: false, refusals: cause.refusals };
+    return { ok: false, refusals: [malformed(error)] };
   }
-  if (records.length === 0) {
-    return { ok: false, refusals: [{ code: 'no_rows', message: 'The file has a header row but no figures.' }] };
-  }
-  return { ok: true, table: { columns: checked.columns, width: header.cells.length, hxl, records } };
+  if (!table) return { ok: false, refusals: [EMPTY] };
+  if (rows.length === 0) return { ok: false, refusals: [{ code: 'no_rows', message: 'The file has a header row but no figures.' }] };
+  return { ok: true, table, hxl, rows };
 }

@@ -1,6 +1,7 @@
 // The SQL of the CSV import: reading the stored revisions a file names, and storing new ones in
-// batches. Bulk data travels as one JSON parameter per statement, expanded by json_to_recordset:
-// one round trip and one parse per few thousand rows, instead of one INSERT per row.
+// batches. Bulk data travels as one array parameter per column, expanded by unnest: one round
+// trip per ten thousand rows instead of one INSERT per row (and cheaper for PostgreSQL to read
+// than the same rows as JSON).
 import 'server-only';
 import type { Prisma } from '../../generated/prisma/client';
 import { contentKey } from '../../csv/import/figure-content';
@@ -10,7 +11,7 @@ import type { ValidRow } from '../../csv/import/types';
 type Db = Pick<Prisma.TransactionClient, '$queryRawUnsafe' | '$executeRawUnsafe'>;
 
 /** Rows per INSERT statement. */
-const ROWS_PER_STATEMENT = 5_000;
+const ROWS_PER_STATEMENT = 10_000;
 
 interface StoredRow {
   id: number;
@@ -93,20 +94,27 @@ export async function readStoredState(db: Db, operationId: number, rows: readonl
   }
   const byId = new Map<number, StoredRevision>();
   if (ids.size > 0) {
-    const found = await db.$queryRawUnsafe<StoredRow[]>(
-      `${STORED_SELECT} WHERE f.id IN (SELECT value::int FROM json_array_elements_text($1::json))`,
-      JSON.stringify([...ids]),
+    // Which of the ids exist, first: cheap, and for a file of new figures the answer is none.
+    const existing = await db.$queryRawUnsafe<{ id: number }[]>(
+      'SELECT id FROM figure WHERE id = ANY($1::int[])',
+      [...ids],
     );
-    for (const row of found) byId.set(row.id, toStoredRevision(row));
+    if (existing.length > 0) {
+      const found = await db.$queryRawUnsafe<StoredRow[]>(
+        `${STORED_SELECT} WHERE f.id = ANY($1::int[])`,
+        existing.map((row) => row.id),
+      );
+      for (const row of found) byId.set(row.id, toStoredRevision(row));
+    }
   }
   const idByContent = new Map<string, number>();
   if (asOfs.size > 0) {
     const found = await db.$queryRawUnsafe<StoredRow[]>(
       `${STORED_SELECT}
         WHERE f.operation_id = $1
-          AND f.as_of IN (SELECT value::timestamptz FROM json_array_elements_text($2::json))`,
+          AND f.as_of = ANY($2::timestamptz[])`,
       operationId,
-      JSON.stringify([...asOfs].map((instant) => new Date(instant).toISOString())),
+      [...asOfs].map((instant) => new Date(instant).toISOString()),
     );
     for (const row of found) {
       const key = contentKey(toStoredRevision(row).figure);
@@ -164,51 +172,51 @@ export async function insertImportedFigures(
   let nextNew = 0;
   const inserted = rows.map((row) => ({ id: row.revisionId ?? newIds[nextNew++]!, row }));
 
+  const groupIdOf = (group: string) => operation.groupIds.get(group)!;
   for (let from = 0; from < inserted.length; from += ROWS_PER_STATEMENT) {
-    const batch = inserted.slice(from, from + ROWS_PER_STATEMENT).map(({ id, row }, at) => {
-      const { figure } = row;
-      return {
-        id,
-        group_id: operation.groupIds.get(figure.group)!,
-        value: figure.value,
-        kind: figure.kind,
-        basis_start: iso(figure.basisStart),
-        window_start: iso(figure.windowStart),
-        window_end: iso(figure.windowEnd),
-        as_of: iso(figure.asOf),
-        provisional: figure.provisional,
-        replaces_id: figure.replacesId,
-        correction_reason: figure.correctionReason,
-        retracted: figure.retracted === true,
-        source_id: sourceIds[from + at]!,
-        publisher: figure.source.publisher,
-        title: figure.source.title,
-        url: figure.source.url,
-        via: figure.source.via,
-        published_at: iso(figure.source.publishedAt),
-        quote: figure.source.quote,
-      };
-    });
+    const batch = inserted.slice(from, from + ROWS_PER_STATEMENT);
+    const column = <T>(read: (figure: ValidRow['figure'], id: number, at: number) => T): T[] =>
+      batch.map(({ id, row }, at) => read(row.figure, id, from + at));
     // One statement: the sources, then the figures naming them. The foreign keys are checked at
     // the end of the statement, so a correction may name a revision of the same batch.
     await db.$executeRawUnsafe(
       `WITH rows AS (
-         SELECT * FROM json_to_recordset($1::json) AS r(
-           id int, group_id int, value int, kind text, basis_start timestamptz, window_start timestamptz,
-           window_end timestamptz, as_of timestamptz, provisional boolean, replaces_id int,
-           correction_reason text, retracted boolean, source_id int, publisher text, title text,
-           url text, via text, published_at timestamptz, quote text)
+         SELECT * FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::timestamptz[], $7::timestamptz[],
+                              $8::timestamptz[], $9::timestamptz[], $10::boolean[], $11::int[], $12::text[],
+                              $13::boolean[], $14::int[], $15::text[], $16::text[], $17::text[], $18::text[],
+                              $19::timestamptz[], $20::text[])
+           AS r(id, group_id, value, kind, basis_start, window_start, window_end, as_of, provisional,
+                replaces_id, correction_reason, retracted, source_id, publisher, title, url, via,
+                published_at, quote)
        ), sources AS (
          INSERT INTO source (id, publisher, title, url, via, published_at, quote)
          SELECT source_id, publisher, title, url, via, published_at, quote FROM rows
        )
        INSERT INTO figure (id, operation_id, group_id, value, as_of, kind, basis_start, window_start,
                            window_end, provisional, source_id, replaces_id, correction_reason, retracted)
-       SELECT id, $2::int, group_id, value, as_of, kind::figure_kind, basis_start, window_start,
+       SELECT id, $1::int, group_id, value, as_of, kind::figure_kind, basis_start, window_start,
               window_end, provisional, source_id, replaces_id, correction_reason, retracted
          FROM rows`,
-      JSON.stringify(batch),
       operation.id,
+      column((_, id) => id),
+      column((figure) => groupIdOf(figure.group)),
+      column((figure) => figure.value),
+      column((figure) => figure.kind),
+      column((figure) => iso(figure.basisStart)),
+      column((figure) => iso(figure.windowStart)),
+      column((figure) => iso(figure.windowEnd)),
+      column((figure) => iso(figure.asOf)),
+      column((figure) => figure.provisional),
+      column((figure) => figure.replacesId),
+      column((figure) => figure.correctionReason),
+      column((figure) => figure.retracted === true),
+      column((_, __, at) => sourceIds[at]!),
+      column((figure) => figure.source.publisher),
+      column((figure) => figure.source.title),
+      column((figure) => figure.source.url),
+      column((figure) => figure.source.via),
+      column((figure) => iso(figure.source.publishedAt)),
+      column((figure) => figure.source.quote),
     );
   }
   return inserted;

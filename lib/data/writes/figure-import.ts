@@ -44,11 +44,21 @@ async function judgeRows(db: Db, operation: WriteOperation, reading: ReadImportF
   // The admin form's rule for a reported instant (not far in the future, not long before the
   // operation began), for the rows that would be stored.
   const now = new Date();
+  // Rows of one file share as-of dates: each is checked once.
+  const problems = new Map<string, string | null>();
+  const problemOf = (typed: string): string | null => {
+    let problem = problems.get(typed);
+    if (problem === undefined) {
+      const checked = checkReportedInstant(operation, 'asOf', typed, now);
+      problem = !isFailure(checked) ? null : checked.status === 400 ? (checked.errors[0]?.message ?? 'is not a valid as-of') : 'is not a valid as-of';
+      problems.set(typed, problem);
+    }
+    return problem;
+  };
   return verdicts.map((verdict) => {
     if (verdict.result !== 'new') return verdict;
-    const asOf = checkReportedInstant(operation, 'asOf', verdict.value.asOfText, now);
-    if (!isFailure(asOf)) return verdict;
-    const message = asOf.status === 400 ? (asOf.errors[0]?.message ?? 'is not a valid as-of') : 'is not a valid as-of';
+    const message = problemOf(verdict.value.asOfText);
+    if (message === null) return verdict;
     return { row: verdict.row, result: 'error', errors: [{ row: verdict.row, field: 'as_of', message }] };
   });
 }
@@ -123,13 +133,9 @@ export async function commitFigureImport(
             actorEmail: actor.email,
             entityType: 'figure',
             operationId: operation.id,
+            details: { file: upload.name, sha256: reading.sha256 },
           },
-          inserted
-            .sort((a, b) => a.row.row - b.row.row)
-            .map(({ id, row }) => ({
-              entityId: id,
-              details: { file: upload.name, sha256: reading.sha256, row: row.row },
-            })),
+          inserted.sort((a, b) => a.row.row - b.row.row).map(({ id, row }) => ({ entityId: id, numbers: { row: row.row } })),
         );
         return { status: 'committed', file, counts, rows, added: inserted.length, skipped: counts.present } as const;
       },

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIGURE_CSV_HEADER } from '@/lib/csv/columns';
 import { readImportFile } from '@/lib/csv/import/read-import-file';
-import { MAX_IMPORT_BYTES, type ImportContext } from '@/lib/csv/import/types';
+import { formatRowError, MAX_IMPORT_BYTES, type ImportContext } from '@/lib/csv/import/types';
 import { bytesOf, figureCsv } from '../../support/figure-csv';
 
 const kabul: ImportContext = { operation: 'kabul-2021', timeZone: 'Asia/Kabul', groups: ['all-evacuees', 'us-nationals', 'afghans'] };
@@ -113,6 +113,16 @@ describe('the file itself', () => {
     const text = `\uFEFF${figureCsv([{ value: '26000' }], { header }).replace(/\n/g, '\r\n')}`;
     const reading = readImportFile(bytesOf(text), kabul);
     expect(reading.ok && reading.rows[0]).toMatchObject({ ok: true, value: { figure: { value: 26000, group: 'all-evacuees' } } });
+  });
+
+  it('numbers rows as a spreadsheet does: blank lines count, a quoted line break does not', () => {
+    const [header, first] = figureCsv([{ source_quote: 'two\nlines' }]).split(/\n(?=kabul)/);
+    const text = `${header}\n\n${first!.trimEnd()}\n${figureCsv([{ value: 'x' }]).split('\n')[1]}\n`;
+    const reading = readImportFile(bytesOf(text), kabul);
+    expect(reading.ok && reading.rows.map((row) => row.display.row)).toEqual([3, 4]);
+    expect(reading.ok && reading.rows[1]?.ok === false && formatRowError(reading.rows[1].errors[0]!)).toBe(
+      'row 4: value: must be a whole number from 0 to 1,000,000,000',
+    );
   });
 
   it('fingerprints the bytes with SHA-256', () => {

@@ -183,6 +183,21 @@ describe('a commit', () => {
     expect(rows[0]!.id).toBeGreaterThan(104);
   });
 
+  it('stores a large file in statements of many rows, all in one transaction', async () => {
+    const rows: CsvRow[] = Array.from({ length: 12_000 }, (_, at) => ({
+      revision_id: String(100_000 + at),
+      group: ['all-evacuees', 'us-nationals', 'afghans'][at % 3],
+      value: String(at),
+      as_of: new Date(Date.parse('2021-08-25T00:00:00Z') + at * 1000).toISOString(),
+      source_title: `Bulletin ${at}`,
+    }));
+    const before = await counts();
+    const report = await importer.commitFigureImport(editor, 'kabul-2021', upload(rows, 'large.csv'));
+    expect(report).toMatchObject({ status: 'committed', added: 12_000, skipped: 0 });
+    expect(await counts()).toEqual({ figure: before.figure + 12_000, source: before.source + 12_000, audit: before.audit + 12_000 });
+    expect(await count('figure', 'id BETWEEN 100000 AND 111999')).toBe(12_000);
+  });
+
   it('refuses to commit a file other than the one previewed', async () => {
     const before = await counts();
     const report = await importer.commitFigureImport(editor, 'kabul-2021', upload([{ revision_id: '300' }]), 'f'.repeat(64));

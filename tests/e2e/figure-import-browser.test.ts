@@ -1,6 +1,8 @@
 // The import page in real Chromium against the production build: a signed-out visitor is sent to
 // sign in; a signed-in editor checks a file (every row listed, errors in words, nothing stored),
 // fixes it, checks again and imports it.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser } from '../support/browser';
@@ -13,9 +15,11 @@ let browser: Browser;
 let editor: StaffAccount;
 
 const importPath = '/admin/operations/kabul-2021/import';
+const screenshots = join(process.cwd(), 'test-results');
 
 beforeAll(async () => {
   running = await startAppOnFreshDatabase('import-ui');
+  mkdirSync(screenshots, { recursive: true });
   editor = await createStaffAccount(running.databaseUrl, 'editor');
   browser = await launchBrowser();
 });
@@ -79,6 +83,7 @@ describe('the import page', () => {
     expect(await page.getByText('The HXL hashtag row under the header was recognised and skipped.').count()).toBe(1);
     expect(await page.getByRole('button', { name: /^Import/ }).count()).toBe(0);
     expect(await figureCount()).toBe(before);
+    await page.screenshot({ path: join(screenshots, 'import-preview-errors.png'), fullPage: true });
 
     // The fixed file: every row OK, then imported.
     rows[1] = { ...rows[1], value: '26,400' };
@@ -94,6 +99,7 @@ describe('the import page', () => {
     expect(await page.getByText('3 figures added, none skipped.').count()).toBe(1);
     expect(await table.getByText('Added').count()).toBe(3);
     expect(await figureCount()).toBe(before + 3);
+    await page.screenshot({ path: join(screenshots, 'import-committed.png'), fullPage: true });
     const { rows: stored } = await queryDatabase(
       running.databaseUrl,
       `SELECT f.id, f.value, s.title FROM figure f JOIN source s ON s.id = f.source_id WHERE f.id >= 501 ORDER BY f.id`,

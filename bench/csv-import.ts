@@ -204,7 +204,9 @@ export async function measureCsvImport(app: BenchApp): Promise<BenchSection> {
         ratio: ratio(again.seconds, baselineSeconds), aim: '', note: 'baseline: the plain INSERT' },
     ],
     details: [
-      `${rows} rows, ${megabytes} MB with the HXL row; 1% corrections. Peak RSS of the importing process: preview ${preview.peakMb.toFixed(0)} MB, commit ${commit.peakMb.toFixed(0)} MB, re-import ${again.peakMb.toFixed(0)} MB.`,
+      `${rows} rows, ${megabytes} MB with the HXL row; 1% corrections.`,
+      `Peak RSS of the bench process (which also holds the generated rows and the file), since its start: ` +
+        `after the preview ${preview.peakMb.toFixed(0)} MB, the import ${commit.peakMb.toFixed(0)} MB, the re-import ${again.peakMb.toFixed(0)} MB.`,
     ],
   };
 }

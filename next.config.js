@@ -32,6 +32,13 @@ const nextConfig = {
   // This folder is the project root, whatever lockfiles sit in folders above it.
   turbopack: { root: __dirname },
   outputFileTracingRoot: __dirname,
+  experimental: {
+    // The figures CSV import uploads files of up to 20 MB through a Server Action (1 MB by
+    // default); the margin covers the multipart envelope. A proxy, when one is configured,
+    // buffers request bodies up to its own limit (10 MB by default): the same bound applies.
+    serverActions: { bodySizeLimit: '21mb' },
+    proxyClientMaxBodySize: '21mb',
+  },
   async headers() {
     return framingHeaders;
   },

@@ -15,6 +15,7 @@ export type AuditAction =
   | 'figure.create'
   | 'figure.correct'
   | 'figure.retract'
+  | 'figure.import'
   | 'target.create'
   | 'event.create'
   | 'statement.create'

@@ -6,7 +6,7 @@ import { endOfDayInZone, startOfDayInZone } from '../feasibility/zoned-day';
 import { offsetAt } from '../time-zone-offset';
 
 const PATTERN =
-  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 function isRealDateTime(value: string): boolean {
   const match = PATTERN.exec(value);
@@ -36,12 +36,15 @@ export const optionalZonedInstant = z.preprocess(trimBlank, instantText.optional
 export function resolveInstant(value: string, timeZone: string, dateMeans: 'start' | 'end' = 'start'): Date {
   const match = PATTERN.exec(value);
   if (!match) throw new RangeError(`Not a date: ${value}`);
-  const [, date, hour, minute, second, offset] = match;
+  const [, date, hour, minute, second, fraction, offset] = match;
   if (hour === undefined) {
     return dateMeans === 'end' ? endOfDayInZone(date!, timeZone) : startOfDayInZone(date!, timeZone);
   }
-  const local = Date.parse(`${date}T${hour}:${minute}:${second ?? '00'}Z`);
-  if (offset) return new Date(offset === 'Z' ? local : Date.parse(`${date}T${hour}:${minute}:${second ?? '00'}${offset}`));
+  // Milliseconds are kept (the CSV export writes them when an instant has some, and an import must
+  // read back the same instant); written out to three digits, the form Date.parse is sure to read.
+  const clock = `${hour}:${minute}:${second ?? '00'}${fraction ? fraction.padEnd(4, '0') : ''}`;
+  const local = Date.parse(`${date}T${clock}Z`);
+  if (offset) return new Date(offset === 'Z' ? local : Date.parse(`${date}T${clock}${offset}`));
   // Local wall time: subtract the zone's offset at (about) that moment, then check again.
   const guess = local - offsetAt(local, timeZone);
   return new Date(local - offsetAt(guess, timeZone));

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AdminOperationEditor } from '@/components/admin/admin-operation-editor';
 import { adminOperationPath } from '@/lib/admin/write-form';
@@ -22,6 +23,9 @@ export default async function AdminOperationPage({ params }: { params: Promise<{
   return (
     <section>
       <h1>{t('title', { name: data.operation.name })}</h1>
+      <p>
+        <Link href={`${adminOperationPath(slug)}/import`}>{t('importLink')}</Link>
+      </p>
       <AdminOperationEditor
         data={data}
         actions={{

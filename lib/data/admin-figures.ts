@@ -5,7 +5,7 @@ import 'server-only';
 import { getPrisma } from '../db';
 import { revisionHistory, type RevisionStatus } from '../figure-revisions';
 import type { GroupDto, OperationDto } from './dto';
-import { iso, toGroupDto } from './mappers';
+import { toGroupDto, toOperationDto } from './mappers';
 import { figureRevisionSelect, toFigureRevisionDto, type FigureRevisionDto } from './writes/figure-revision-dto';
 
 export interface AdminRevisionDto extends FigureRevisionDto {
@@ -79,14 +79,7 @@ export async function getAdminOperation(slug: string): Promise<AdminOperationDto
   const byNewest = (a: AdminFigureChainDto, b: AdminFigureChainDto) =>
     b.head.asOf.localeCompare(a.head.asOf) || b.head.id - a.head.id;
   return {
-    operation: {
-      slug: operation.slug,
-      name: operation.name,
-      description: operation.description,
-      startsAt: iso(operation.startsAt),
-      deadline: iso(operation.deadline),
-      timeZone: operation.timeZone,
-    },
+    operation: toOperationDto(operation),
     groups: operation.groups.map(toGroupDto),
     figures: operation.groups.map((group) => ({
       group: toGroupDto(group),

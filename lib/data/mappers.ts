@@ -1,6 +1,6 @@
 // Row-to-DTO mappers shared by the data-access modules.
 import type { FeasibilityAssessment, ObservedPace } from '../feasibility';
-import type { EventDto, FigureDto, GroupDto, SourceDto, TargetDto } from './dto';
+import type { EventDto, FigureDto, GroupDto, OperationDto, SourceDto, TargetDto } from './dto';
 
 interface SourceRow {
   publisher: string;
@@ -130,5 +130,23 @@ export function toEventDto(row: {
     reportedAt: iso(row.reportedAt),
     count: row.count,
     source: toSourceDto(row.source),
+  };
+}
+
+export function toOperationDto(row: {
+  slug: string;
+  name: string;
+  description: string | null;
+  startsAt: Date;
+  deadline: Date;
+  timeZone: string;
+}): OperationDto {
+  return {
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    startsAt: iso(row.startsAt),
+    deadline: iso(row.deadline),
+    timeZone: row.timeZone,
   };
 }

@@ -14,6 +14,7 @@ import {
   toFeasibilityDto,
   toFigureDto,
   toGroupDto,
+  toOperationDto,
   toSourceDto,
   toTargetDto,
 } from './mappers';
@@ -129,14 +130,7 @@ export async function getOperationDashboard(
     });
 
   return {
-    operation: {
-      slug: operation.slug,
-      name: operation.name,
-      description: operation.description,
-      startsAt: iso(operation.startsAt),
-      deadline: iso(operation.deadline),
-      timeZone: operation.timeZone,
-    },
+    operation: toOperationDto(operation),
     groups,
     group,
     viewAsOf: query.asOf ? iso(query.asOf) : null,

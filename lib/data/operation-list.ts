@@ -2,16 +2,9 @@
 import 'server-only';
 import { getPrisma } from '../db';
 import type { OperationDto } from './dto';
-import { iso } from './mappers';
+import { toOperationDto } from './mappers';
 
 export async function listOperations(): Promise<OperationDto[]> {
   const rows = await getPrisma().operation.findMany({ orderBy: [{ startsAt: 'desc' }, { id: 'asc' }] });
-  return rows.map((row) => ({
-    slug: row.slug,
-    name: row.name,
-    description: row.description,
-    startsAt: iso(row.startsAt),
-    deadline: iso(row.deadline),
-    timeZone: row.timeZone,
-  }));
+  return rows.map(toOperationDto);
 }

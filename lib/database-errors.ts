@@ -35,5 +35,8 @@ export function describeConnectionError(error: unknown, hostAndPort: string): st
   if (known) return `Cannot reach the database at ${hostAndPort} (${CONNECTION_CODES[known]})`;
   if (isConnectionError(error)) return `Cannot reach the database at ${hostAndPort}`;
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0] ?? 'Unknown error';
+  const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+  // Prisma's messages open with an empty line and "Invalid `prisma.x()` invocation:", which
+  // names the call, not what went wrong.
+  return lines.find((line) => !/^Invalid `.*` invocation/.test(line)) ?? lines[0] ?? 'Unknown error';
 }

@@ -8,6 +8,8 @@ import * as kabul from './seed-data/kabul-2021';
 const SEED_LOCK_KEY = 7_310_021;
 
 export async function seedDatabase(prisma: PrismaClient): Promise<{ created: boolean }> {
+  // Dozens of statements, run once at start-up: Prisma's default 5 s limit for an interactive
+  // transaction is too short on a busy machine, and a failed seed stops the start.
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
     const existing = await tx.operation.findUnique({ where: { slug: kabul.operation.slug } });
@@ -74,7 +76,7 @@ export async function seedDatabase(prisma: PrismaClient): Promise<{ created: boo
       });
     }
     return { created: true };
-  });
+  }, { maxWait: 30_000, timeout: 60_000 });
 }
 
 // `npm run db:seed`

@@ -6,6 +6,7 @@ import { assessAgainstRange, assessFeasibility } from '../feasibility';
 import { downsampleForDrawing } from '../chart-data/downsample';
 import { effectiveFigures } from '../figure-revisions';
 import { cumulativeSeriesOnLatestBasis, selectGroup } from './cumulative-series';
+import { cachedOperationRead } from './read-cache';
 import type { FigureDto, OperationDashboard, StatementWithArithmetic, TargetDto } from './dto';
 import {
   iso,
@@ -144,6 +145,12 @@ export async function getOperationDashboard(
     statements,
     events: eventRows.map(toEventDto),
   };
+}
+
+/** getOperationDashboard, as read a moment ago (see read-cache.ts): what pages and the API serve. */
+export function readOperationDashboard(slug: string, query: DashboardQuery = {}): Promise<OperationDashboard | null> {
+  const key = `dashboard ${query.group ?? ''} ${query.asOf?.toISOString() ?? 'latest'}`;
+  return cachedOperationRead(slug, key, () => getOperationDashboard(slug, query));
 }
 
 function thinForDrawing(series: FigureDto[]): FigureDto[] {

@@ -4,6 +4,7 @@ import 'server-only';
 import { getPrisma } from '../db';
 import type { GroupDto } from './dto';
 import { toGroupDto } from './mappers';
+import { cachedOperationRead } from './read-cache';
 
 export interface OperationForView {
   slug: string;
@@ -33,4 +34,9 @@ export async function getOperationForView(slug: string): Promise<OperationForVie
     startsAt: operation.startsAt,
     groups: operation.groups.map(toGroupDto),
   };
+}
+
+/** getOperationForView, as read a moment ago (see read-cache.ts). */
+export function readOperationForView(slug: string): Promise<OperationForView | null> {
+  return cachedOperationRead(slug, 'operation', () => getOperationForView(slug));
 }

@@ -6,8 +6,8 @@ import 'server-only';
 import type { OperationView } from '../queries/operation-summary';
 import { parseViewParams, type RawViewParams, type ViewParamError } from '../view-params';
 import type { OperationDashboard } from './dto';
-import { getOperationDashboard } from './operation-dashboard';
-import { getOperationForView, type OperationForView } from './operation-lookup';
+import { readOperationDashboard } from './operation-dashboard';
+import { readOperationForView, type OperationForView } from './operation-lookup';
 
 export interface OperationPageView {
   operation: OperationForView;
@@ -23,11 +23,11 @@ export async function readOperationPageView(
   slug: string,
   rawParams: RawViewParams,
 ): Promise<OperationPageView | null> {
-  const operation = await getOperationForView(slug);
+  const operation = await readOperationForView(slug);
   if (!operation) return null;
   const parsed = parseViewParams(rawParams, operation);
   const valid: { asOf?: Date; asOfDate?: string; group?: string } = parsed.ok ? parsed : {};
-  const dashboard = await getOperationDashboard(slug, { asOf: valid.asOf, group: valid.group });
+  const dashboard = await readOperationDashboard(slug, { asOf: valid.asOf, group: valid.group });
   if (!dashboard) return null;
   return {
     operation,

@@ -1,7 +1,7 @@
 // The shape every public JSON read of an operation shares: resolve the operation, validate the
 // view parameters against it, read, and answer with caching headers. Route handlers stay one line.
 import 'server-only';
-import { getOperationForView } from '../data/operation-lookup';
+import { readOperationForView } from '../data/operation-lookup';
 import { parseViewParams } from '../view-params';
 import { cacheControlForView } from './cache-policy';
 import { conditionalJson, jsonError, notFoundJson } from './json-response';
@@ -19,7 +19,7 @@ export async function respondWithView<T>(
   context: string,
 ): Promise<Response> {
   try {
-    const operation = await getOperationForView(slug);
+    const operation = await readOperationForView(slug);
     if (!operation) return notFoundJson('operation');
     const view = parseViewParams(new URL(request.url).searchParams, operation);
     if (!view.ok) {

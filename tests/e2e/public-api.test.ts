@@ -183,6 +183,9 @@ describe('GET /api/operations/:slug/live', () => {
       const events = eventReader(response);
       expect(await events.until('event: ready', 10_000)).toMatch(/^retry: \d+/m);
 
+      // Read the latest view first, so the instance holds it (pages and the API keep a read for
+      // a few seconds): the change must reach readers anyway.
+      expect((await (await api('kabul-2021/summary')).json()).latestFigure.value).not.toBe(31_234);
       const inserted = Date.now();
       await insertFigure('all-evacuees', 31_234, '2021-08-23T00:00:00+04:30');
       const text = await events.until('event: change', 2_000);
@@ -211,9 +214,11 @@ describe('while the database is away', () => {
     const second = await startApp({ databaseUrl: database.url, env: { DATABASE_POOL_MAX: '4' } });
     try {
       const url = `${second.url}/api/operations/kabul-2021`;
-      expect((await fetch(`${url}/summary`)).status).toBe(200);
+      // A view read before the outage (the start-up check read `/`) may be answered from memory
+      // for a few seconds (lib/data/read-cache.ts): the routes below ask for views never read.
+      expect((await fetch(`${url}/summary?asOf=2021-08-22`)).status).toBe(200);
       await database.stop();
-      for (const route of ['summary', 'series?group=afghans', 'live']) {
+      for (const route of ['summary?group=us-nationals', 'series?group=afghans', 'live']) {
         const response = await fetch(`${url}/${route}`);
         expect(response.status, route).toBe(503);
         expect(response.headers.get('retry-after')).toBe('5');
@@ -224,7 +229,7 @@ describe('while the database is away', () => {
         });
       }
       // Still up: the next request is answered, not refused.
-      expect((await fetch(`${url}/summary`)).status).toBe(503);
+      expect((await fetch(`${url}/summary?group=us-nationals`)).status).toBe(503);
     } finally {
       await second.stop();
       await database.stop().catch(() => undefined);

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { EmbedDashboard } from '@/components/embed/embed-dashboard';
 import { ViewNotice } from '@/components/view-notice';
-import { getOperationForView } from '@/lib/data/operation-lookup';
+import { readOperationForView } from '@/lib/data/operation-lookup';
 import { readOperationPageView } from '@/lib/data/operation-page-view';
 import { operationSummaryQuery } from '@/lib/queries/operation-summary';
 import type { RawViewParams } from '@/lib/view-params';
@@ -17,7 +17,7 @@ interface EmbedPageProps {
 
 export async function generateMetadata({ params }: EmbedPageProps): Promise<Metadata> {
   const t = await getTranslations('Embed');
-  const operation = await getOperationForView((await params).slug);
+  const operation = await readOperationForView((await params).slug);
   // Search engines should send readers to the full dashboard rather than to the frame.
   return {
     title: operation ? t('documentTitle', { operation: operation.name }) : undefined,

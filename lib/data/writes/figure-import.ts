@@ -17,6 +17,7 @@ import { countRows, rowReports, type FigureImportReport, type ImportedFileInfo }
 import type { ImportContext, ReadImportFile, RowVerdict, ValidRow } from '../../csv/import/types';
 import { checkReportedInstant, isFailure, loadWriteOperation, type WriteOperation } from './operation-context';
 import { insertImportedFigures, readStoredState } from './figure-import-store';
+import { forgetOperationReads } from '../read-cache';
 
 export interface ImportUpload {
   name: string;
@@ -110,7 +111,7 @@ export async function commitFigureImport(
   if (previewedSha256 !== undefined && previewedSha256 !== reading.sha256) return { status: 'changed', file };
 
   try {
-    return await prisma.$transaction(
+    const report = await prisma.$transaction(
       async (tx) => {
         await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = '${COMMIT_TIMEOUT_MS}ms'`);
         await tx.$executeRawUnsafe('LOCK TABLE figure IN SHARE ROW EXCLUSIVE MODE');
@@ -141,6 +142,8 @@ export async function commitFigureImport(
       },
       { maxWait: 10_000, timeout: COMMIT_TIMEOUT_MS },
     );
+    forgetOperationReads(slug);
+    return report;
   } catch (error) {
     if (error instanceof ImportRefusal) return error.report;
     throw error;

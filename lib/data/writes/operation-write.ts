@@ -7,6 +7,7 @@ import { getPrisma } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Actor } from '../../audit/audit-log';
 import { parseInput } from '../../validation/field-errors';
+import { forgetOperationReads } from '../read-cache';
 import { runWrite } from './idempotency';
 import { isFailure, loadWriteOperation, type WriteOperation } from './operation-context';
 import { invalid, type WriteResult } from './write-result';
@@ -38,11 +39,14 @@ export function operationWrite<S extends z.ZodType, T>(
     if (!parsed.ok) return invalid(parsed.errors);
     const input = parsed.data;
     try {
-      return await runWrite(getPrisma(), { actor, key: idempotencyKey, route: `${kind} ${operationSlug}`, input }, async (tx) => {
+      const result = await runWrite(getPrisma(), { actor, key: idempotencyKey, route: `${kind} ${operationSlug}`, input }, async (tx) => {
         const operation = await loadWriteOperation(tx, operationSlug);
         if (isFailure(operation)) return operation;
         return write({ tx, operation, input, actor });
       });
+      // The writer's next read (the page they are sent back to) must show what they wrote.
+      if (result.ok) forgetOperationReads(operationSlug);
+      return result;
     } catch (error) {
       const recovered = await recover?.(error, input);
       if (recovered) return recovered;

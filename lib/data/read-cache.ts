@@ -1,0 +1,83 @@
+// What readers of an operation were just given, kept for a few seconds in this process so that a
+// spike of readers (the moment the news breaks) costs the database one read per view, not one per
+// reader. The page, its embed and the summary API all read through here.
+//
+// Never stale past a change this instance can know of: every entry of an operation is dropped
+// when the change feed reports a change to it (LISTEN/NOTIFY, so a write through any instance
+// counts), when the feed reconnects after missing announcements ('resync'), and at once after a
+// write through this instance (before its answer leaves, so the writer's next read is fresh).
+// The time limit is the backstop for what no one announces (the feed down, an edit by hand), and
+// keeps a "latest" view's days-to-deadline arithmetic current.
+import 'server-only';
+import { getChangeFeed } from '../live/change-feed';
+
+export const READ_CACHE_TTL_MS = 5_000;
+/** Views are few (operation × group × as-of day), but the as-of day comes from the URL. */
+const MAX_ENTRIES = 500;
+
+interface Entry {
+  value: Promise<unknown>;
+  storedAt: number;
+}
+
+interface CacheState {
+  entries: Map<string, Entry>;
+  /** Operations whose changes this cache follows. */
+  followed: Set<string>;
+}
+
+// On globalThis: Next.js may load this module once per route bundle, and they must share one.
+const globalForCache = globalThis as unknown as { operationReadCache?: CacheState };
+const state = (globalForCache.operationReadCache ??= { entries: new Map(), followed: new Set() });
+
+const entryKey = (slug: string, key: string) => `${slug}\u0000${key}`;
+
+/** Drops everything read about the operation (after a write to it). */
+export function forgetOperationReads(slug: string): void {
+  const prefix = entryKey(slug, '');
+  for (const key of [...state.entries.keys()]) if (key.startsWith(prefix)) state.entries.delete(key);
+}
+
+/** Follows the operation's changes; false when no feed can be had (then nothing is kept). */
+function follow(slug: string): boolean {
+  if (state.followed.has(slug)) return true;
+  try {
+    getChangeFeed().subscribe(slug, () => forgetOperationReads(slug));
+  } catch {
+    return false;
+  }
+  state.followed.add(slug);
+  return true;
+}
+
+/**
+ * `load()`'s answer for (slug, key), shared with every caller within the time limit. Concurrent
+ * callers share one load; a load that fails is not kept. An operation is followed (and its reads
+ * kept) only once a read found it, so made-up slugs in URLs cost nothing here.
+ */
+export async function cachedOperationRead<T>(
+  slug: string,
+  key: string,
+  load: () => Promise<T | null>,
+): Promise<T | null> {
+  if (!state.followed.has(slug)) {
+    const value = await load();
+    if (value !== null) follow(slug);
+    return value;
+  }
+  const id = entryKey(slug, key);
+  const now = Date.now();
+  const hit = state.entries.get(id);
+  if (hit && now - hit.storedAt < READ_CACHE_TTL_MS) return hit.value as Promise<T | null>;
+
+  const value = load();
+  const entry: Entry = { value, storedAt: now };
+  state.entries.delete(id);
+  state.entries.set(id, entry);
+  // Map order is insertion order: the first key is the oldest entry.
+  if (state.entries.size > MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value as string);
+  value.catch(() => {
+    if (state.entries.get(id) === entry) state.entries.delete(id);
+  });
+  return value;
+}

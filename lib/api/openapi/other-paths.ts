@@ -15,6 +15,7 @@ export const otherPaths: ZodOpenApiPathsObject = {
   '/api/operations/{slug}/figures.csv': {
     get: {
       operationId: 'exportFigures',
+      'x-example-query': 'revisions=all&hxl=1',
       summary: 'Export figures as CSV',
       description:
         'One row per figure with its source, streamed; instants in ISO 8601 with the operation’s offset; ' +

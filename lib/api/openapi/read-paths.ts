@@ -56,6 +56,7 @@ export const readPaths: ZodOpenApiPathsObject = {
   '/api/operations/{slug}/figures': {
     get: {
       operationId: 'listFigures',
+      'x-example-query': 'group=all-evacuees&limit=2',
       summary: 'List figures, a page at a time',
       description:
         'The figures with their sources, oldest as-of first, filtered as the CSV export is. Follow `nextCursor` ' +
@@ -85,6 +86,7 @@ export const readPaths: ZodOpenApiPathsObject = {
   '/api/operations/{slug}/summary': {
     get: {
       operationId: 'getSummary',
+      'x-example-query': 'asOf=2021-08-22&group=all-evacuees',
       summary: 'Get the feasibility summary',
       description: 'Everything the page shows for one group and view day: the latest figure, the goal, the paces and the verdict.',
       tags: ['Read'],
@@ -95,6 +97,7 @@ export const readPaths: ZodOpenApiPathsObject = {
   '/api/operations/{slug}/series': {
     get: {
       operationId: 'getSeries',
+      'x-example-query': 'group=all-evacuees',
       summary: 'Get a group’s cumulative series',
       description: 'Every point of the series, with revision ids and sources, never thinned.',
       tags: ['Read'],

@@ -23,4 +23,4 @@ export async function verifyPassword({ hash: stored, password }: { hash: string;
 
 /** Long enough to resist guessing; no composition rules, per NIST SP 800-63B. */
 export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 256;
+export { MAX_PASSWORD_LENGTH } from '../validation/sign-in-input';

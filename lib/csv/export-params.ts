@@ -40,6 +40,7 @@ const day = (name: string) =>
     .refine((value) => value >= FIRST_DAY && value <= LAST_DAY, {
       message: `${name} must be between ${FIRST_DAY} and ${LAST_DAY}`,
     })
+    .meta({ description: 'YYYY-MM-DD, a day in the operation’s time zone', example: '2021-08-22' })
     .optional();
 
 const flag = (name: string) =>
@@ -50,30 +51,29 @@ const flag = (name: string) =>
     .transform((value) => value === '1' || value === 'true')
     .default(false);
 
+/** The filters the export shares with the JSON API's figure list (lib/api/figure-list-params.ts). */
+export const figureFilterShape = {
+  group: z
+    .string()
+    .max(80, { message: 'group must be a group slug such as all-evacuees' })
+    .regex(SLUG, { message: 'group must be a group slug such as all-evacuees' })
+    .optional(),
+  from: day('from'),
+  to: day('to'),
+  asOf: day('asOf'),
+  revisions: z
+    .enum(['current', 'all'], { error: 'revisions must be current or all' })
+    .default('current'),
+};
+
+/** from/to in order; only two valid dates have an order, a malformed one is reported on its own. */
+export const fromNotAfterTo = (params: { from?: string; to?: string }) =>
+  !params.from || !params.to || !isCalendarDate(params.from) || !isCalendarDate(params.to) || params.from <= params.to;
+export const FROM_AFTER_TO = { path: ['from'], message: 'from must be on or before to' };
+
 export const exportParamsSchema = z
-  .object({
-    group: z
-      .string()
-      .max(80, { message: 'group must be a group slug such as all-evacuees' })
-      .regex(SLUG, { message: 'group must be a group slug such as all-evacuees' })
-      .optional(),
-    from: day('from'),
-    to: day('to'),
-    asOf: day('asOf'),
-    revisions: z
-      .enum(['current', 'all'], { error: 'revisions must be current or all' })
-      .default('current'),
-    excel: flag('excel'),
-    hxl: flag('hxl'),
-  })
-  .refine(
-    // Only two valid dates have an order; a malformed one is reported on its own.
-    ({ from, to }) => !from || !to || !isCalendarDate(from) || !isCalendarDate(to) || from <= to,
-    {
-      path: ['from'],
-      message: 'from must be on or before to',
-    },
-  );
+  .object({ ...figureFilterShape, excel: flag('excel'), hxl: flag('hxl') })
+  .refine(fromNotAfterTo, FROM_AFTER_TO);
 
 export type FigureExportParams = z.infer<typeof exportParamsSchema>;
 
@@ -109,7 +109,7 @@ export interface AsOfRange {
   before?: Date;
 }
 
-export function asOfRange(params: FigureExportParams, timeZone: string): AsOfRange {
+export function asOfRange(params: Pick<FigureExportParams, 'from' | 'to' | 'asOf'>, timeZone: string): AsOfRange {
   const ends = [params.to, params.asOf]
     .filter((date): date is string => date !== undefined)
     .map((date) => endOfDayInZone(date, timeZone).getTime());

@@ -20,6 +20,32 @@ const REPLACED = 'EXISTS (SELECT 1 FROM figure r WHERE r.replaces_id = f.id AND 
  * the export sends its header row before the query is answered.
  */
 export function figureExportQuery(filter: FigureExportFilter): { text: string; values: unknown[] } {
+  return figureQuery(filter, 'ORDER BY g.position, g.id, f.as_of, f.id');
+}
+
+/** Where a page of the JSON API's figure list starts: after this (as-of, revision id). */
+export interface FigurePagePosition {
+  asOf: Date;
+  id: number;
+}
+
+/**
+ * The same figures, filters and columns as the export, one page at a time for the JSON API:
+ * ordered by as-of then revision id, so that a keyset (the last row's pair) marks where the next
+ * page starts however many rows are added meanwhile.
+ */
+export function figurePageQuery(
+  filter: FigureExportFilter,
+  page: { after?: FigurePagePosition; limit: number },
+): { text: string; values: unknown[] } {
+  return figureQuery(filter, `ORDER BY f.as_of, f.id LIMIT ${Math.trunc(page.limit)}`, page.after);
+}
+
+function figureQuery(
+  filter: FigureExportFilter,
+  orderAndLimit: string,
+  after?: FigurePagePosition,
+): { text: string; values: unknown[] } {
   const values: unknown[] = [filter.operationId];
   const where = ['f.operation_id = $1'];
   const bind = (condition: (placeholder: string) => string, value: unknown) => {
@@ -30,6 +56,10 @@ export function figureExportQuery(filter: FigureExportFilter): { text: string; v
   if (filter.asOf.from) bind((p) => `f.as_of >= ${p}`, filter.asOf.from);
   if (filter.asOf.before) bind((p) => `f.as_of < ${p}`, filter.asOf.before);
   if (!filter.allRevisions) where.push(`NOT f.retracted AND NOT ${REPLACED}`);
+  if (after) {
+    values.push(after.asOf, after.id);
+    where.push(`(f.as_of, f.id) > ($${values.length - 1}, $${values.length})`);
+  }
   const status = filter.allRevisions
     ? `CASE WHEN ${REPLACED} THEN 'superseded' WHEN f.retracted THEN 'retracted' ELSE 'current' END`
     : `'current'`;
@@ -45,6 +75,6 @@ export function figureExportQuery(filter: FigureExportFilter): { text: string; v
       JOIN population_group g ON g.id = f.group_id
       JOIN source s ON s.id = f.source_id
      WHERE ${where.join('\n       AND ')}
-     ORDER BY g.position, g.id, f.as_of, f.id`;
+     ${orderAndLimit}`;
   return { text, values };
 }

@@ -68,10 +68,13 @@ export const rowId = z.preprocess(
 );
 
 /** Checkboxes send "on" when ticked and nothing otherwise; JSON sends booleans. */
-export const flag = z.preprocess(
-  (value) => (value === undefined || value === '' ? false : value === 'on' || value === 'true' ? true : value === 'false' ? false : value),
-  z.boolean({ error: 'must be true or false' }),
-);
+export const flag = z
+  .preprocess(
+    (value) => (value === '' ? false : value === 'on' || value === 'true' ? true : value === 'false' ? false : value),
+    z.boolean({ error: 'must be true or false' }),
+  )
+  // Left out means false; as a default rather than in the preprocess, so the API's document says so.
+  .default(false);
 
 /** Only web addresses: a link a reader may click must never run script (javascript:, data:). */
 export const webUrl = z.preprocess(

@@ -21,7 +21,11 @@ const MESSAGE = 'must be a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:M
 
 const instantText = z
   .string({ error: (issue) => (issue.input === undefined ? 'is required' : MESSAGE) })
-  .refine(isRealDateTime, MESSAGE);
+  .refine(isRealDateTime, MESSAGE)
+  .meta({
+    description: 'YYYY-MM-DD or YYYY-MM-DDTHH:MM in the operation’s time zone, or with its own offset (Z, +04:30)',
+    example: '2021-08-22',
+  });
 
 const trimBlank = (value: unknown) =>
   typeof value === 'string' ? (value.trim() === '' ? undefined : value.trim()) : value;

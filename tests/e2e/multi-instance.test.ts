@@ -57,11 +57,14 @@ describe('three instances on one database', () => {
     const evacuated = page.locator('.figure-card').filter({ has: page.getByText('Evacuated so far', { exact: true }) }).locator('.figure-value');
     expect(await evacuated.innerText()).toBe('25,100');
 
-    const started = Date.now();
     const response = await writer.post('kabul-2021/figures', figureInput({ value: 31_700, asOf: '2021-08-23' }));
     expect(response.status).toBe(201);
-    await expect.poll(() => evacuated.innerText(), { timeout: 2_000, interval: 50 }).toBe('31,700');
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // Stored (committed) by now: from here to the number on the screen of the other instance.
+    const stored = Date.now();
+    await expect.poll(() => evacuated.innerText(), { timeout: 15_000, interval: 50 }).toBe('31,700');
+    const shownAfter = Date.now() - stored;
+    console.log(`multi-instance: the figure written through instance 1 was shown on instance 2 after ${shownAfter} ms`);
+    expect(shownAfter).toBeLessThan(2_000);
 
     expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { liveStreams: unknown }).liveStreams)).toEqual({ opened: 1, errors: 0 });

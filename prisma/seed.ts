@@ -7,9 +7,12 @@ import * as kabul from './seed-data/kabul-2021';
 
 const SEED_LOCK_KEY = 7_310_021;
 
+// Prisma's defaults (2 s to start the transaction, 5 s to run it) are too short for an instance
+// starting while the database is busy, or while other instances start and take their turn on the
+// seed lock (on the embedded server, one transaction at a time): the start then failed.
+const SEED_TRANSACTION = { maxWait: 30_000, timeout: 60_000 };
+
 export async function seedDatabase(prisma: PrismaClient): Promise<{ created: boolean }> {
-  // Dozens of statements, run once at start-up: Prisma's default 5 s limit for an interactive
-  // transaction is too short on a busy machine, and a failed seed stops the start.
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
     const existing = await tx.operation.findUnique({ where: { slug: kabul.operation.slug } });
@@ -76,7 +79,7 @@ export async function seedDatabase(prisma: PrismaClient): Promise<{ created: boo
       });
     }
     return { created: true };
-  }, { maxWait: 30_000, timeout: 60_000 });
+  }, SEED_TRANSACTION);
 }
 
 // `npm run db:seed`

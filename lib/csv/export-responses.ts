@@ -34,14 +34,18 @@ export function operationNotFoundResponse(slug: string): Response {
   return json(404, { error: 'operation_not_found', message: `No operation "${slug}"` });
 }
 
-/** Whether an error means "try again shortly": the database is unreachable, restarting or full,
- *  or every export connection stayed busy for the whole wait. */
+/** Whether an error means "try again shortly": the database is unreachable, restarting, full or
+ *  silent (no answer to a setup query in time), or every export connection stayed busy for the
+ *  whole wait. */
 export function isTemporaryDatabaseError(error: unknown): boolean {
   if (isConnectionError(error)) return true;
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   // SQLSTATE classes 08 (connection exception), 53 (insufficient resources), 57P (shutdown).
   if (typeof code === 'string' && /^(08|53|57P)/.test(code)) return true;
-  return typeof message === 'string' && /timeout exceeded when trying to connect|too many (connections|clients)/i.test(message);
+  return (
+    typeof message === 'string' &&
+    /timeout exceeded when trying to connect|too many (connections|clients)|query read timeout/i.test(message)
+  );
 }
 
 export function databaseUnavailableResponse(): Response {

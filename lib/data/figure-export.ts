@@ -36,6 +36,12 @@ export type FigureExportCheck = { status: 'ok'; operation: ExportedOperation } |
 const CURSOR_BATCH_ROWS = 1_000;
 /** A client that reads nothing for this long is treated as gone. */
 const STALL_TIMEOUT_MS = 60_000;
+/**
+ * The export's small queries (not the cursor, which lasts as long as the download) give up after
+ * this long without an answer: a database that does not answer at all gets a 503, not a hang.
+ */
+const SETUP_QUERY_TIMEOUT_MS = 10_000;
+const setupQuery = (text: string, values?: unknown[]) => ({ text, values, query_timeout: SETUP_QUERY_TIMEOUT_MS });
 
 interface OperationRow {
   id: number;
@@ -45,7 +51,7 @@ interface OperationRow {
 }
 
 async function findOperation(client: pg.PoolClient, slug: string): Promise<OperationRow | null> {
-  const { rows } = await client.query<OperationRow>(
+  const { rows } = await client.query<OperationRow>(setupQuery(
     `SELECT o.id, o.slug, o.time_zone AS "timeZone",
             COALESCE(json_agg(json_build_object('id', g.id, 'slug', g.slug)
                      ORDER BY g.position, g.id) FILTER (WHERE g.id IS NOT NULL), '[]') AS groups
@@ -53,7 +59,7 @@ async function findOperation(client: pg.PoolClient, slug: string): Promise<Opera
       WHERE o.slug = $1
       GROUP BY o.id`,
     [slug],
-  );
+  ));
   return rows[0] ?? null;
 }
 
@@ -122,13 +128,13 @@ export async function openFigureExport(
 ): Promise<FigureExport> {
   const { client, release } = await checkOut();
   try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await client.query(setupQuery('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'));
     // Timestamps in UTC text, for the fast parser of exportTypeParsers. No JIT, whose compilation
     // (a quarter of a second) only delays the first row of a query that streams. No statement
     // timeout: a cursor's statement lasts until its last batch is fetched, i.e. as long as the
     // download, so a timeout (a server or role default) would cut slow downloads; a client that
     // stops reading is ended by the stall timeout below and idle_in_transaction_session_timeout.
-    await client.query("SET LOCAL TimeZone = 'UTC'; SET LOCAL jit = off; SET LOCAL statement_timeout = 0");
+    await client.query(setupQuery("SET LOCAL TimeZone = 'UTC'; SET LOCAL jit = off; SET LOCAL statement_timeout = 0"));
     const resolved = await resolveExport(client, slug, params);
     if (resolved.status !== 'ok') {
       await endTransaction(client, release);
@@ -175,7 +181,7 @@ export async function openFigureExport(
 /** Ends the read-only transaction and returns the connection; discards it if that fails. */
 async function endTransaction(client: pg.PoolClient, release: (discard: boolean) => void) {
   try {
-    await client.query('COMMIT');
+    await client.query(setupQuery('COMMIT'));
     release(false);
   } catch {
     release(true);

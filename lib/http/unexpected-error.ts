@@ -12,17 +12,29 @@ export const RETRY_AFTER_SECONDS = 5;
 const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028', '57014']);
 
 // The same, as the drivers word them: pg-pool found no free connection within its timeout (the
-// error the write API met under load), or Prisma's transaction timed out.
+// error the write API met under load), Prisma's transaction timed out, or pg stopped waiting for
+// a database that sent nothing back (query_timeout, see lib/db.ts).
 const BUSY_MESSAGES =
-  /timeout exceeded when trying to connect|unable to start a transaction in the given time|transaction already closed|canceling statement due to statement timeout/i;
+  /timeout exceeded when trying to connect|unable to start a transaction in the given time|transaction already closed|canceling statement due to statement timeout|query read timeout/i;
+
+// A PostgreSQL server going down or coming back: SQLSTATE classes 08 (connection exception) and
+// 57P (shut down by its operator, crashed, still starting up), and 53300 (too many connections),
+// as codes and as PostgreSQL words them (Prisma passes some on as text only).
+const SERVER_STATE_CODES = /^(08|57P)|^53300$/;
+const SERVER_STATE_MESSAGES =
+  /the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|terminating connection (due to administrator command|because of crash)|server closed the connection unexpectedly|sorry, too many clients/i;
 
 /** The error and its causes, a few levels deep (drivers wrap each other's errors). */
-function chain(error: unknown): { code?: unknown; message?: unknown }[] {
-  const links: { code?: unknown; message?: unknown }[] = [];
+type Link = { code?: unknown; originalCode?: unknown; message?: unknown };
+
+function chain(error: unknown): Link[] {
+  const links: Link[] = [];
   let current: unknown = error;
   for (let depth = 0; current && typeof current === 'object' && depth < 5; depth += 1) {
-    links.push(current as { code?: unknown; message?: unknown });
-    current = (current as { cause?: unknown }).cause;
+    links.push(current as Link);
+    const { cause, meta } = current as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    // Prisma keeps the driver adapter's error under meta rather than as the cause.
+    current = cause ?? meta?.driverAdapterError;
   }
   return links;
 }
@@ -30,8 +42,10 @@ function chain(error: unknown): { code?: unknown; message?: unknown }[] {
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (isConnectionError(error)) return true;
   return chain(error).some(
-    ({ code, message }) =>
-      (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) || (typeof message === 'string' && BUSY_MESSAGES.test(message)),
+    ({ code, originalCode, message }) =>
+      (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || SERVER_STATE_CODES.test(code))) ||
+      (typeof originalCode === 'string' && SERVER_STATE_CODES.test(originalCode)) ||
+      (typeof message === 'string' && (BUSY_MESSAGES.test(message) || SERVER_STATE_MESSAGES.test(message))),
   );
 }
 

@@ -8,8 +8,12 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface RunningApp {
   url: string;
+  /** The app's process: the leader of a process group that holds every process of the app. */
+  pid: number;
   /** Everything the app printed so far. */
   output(): string;
+  /** Sends `signal` to every process of the app at once (kill -9 of the whole app with SIGKILL). */
+  kill(signal: NodeJS.Signals): void;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -37,8 +41,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const child = spawn(
     process.execPath,
     ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/run.ts', 'start'],
-    { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    // A process group of its own, so a signal reaches the server and every child it started.
+    { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('The app did not start');
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -46,7 +53,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   await waitUntilServing(url, child, () => output);
   return {
     url,
+    pid,
     output: () => output,
+    kill: (signal) => signalGroup(pid, signal),
     stop: (signal = 'SIGTERM') => stopChild(child, signal),
   };
 }
@@ -65,20 +74,36 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  child.kill('SIGKILL');
+  signalGroup(child.pid!, 'SIGKILL');
   throw new Error(`The app did not start within 120 s:\n${output()}`);
 }
 
+/** Signals the whole process group; a group already gone is not an error. */
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
 function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
-  // A child killed by a signal keeps exitCode null: signalCode says it is gone already.
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  const pid = child.pid!;
+  // A child killed by a signal keeps exitCode null: signalCode says it is gone already. What it
+  // started may outlive it: make sure nothing of the group is left.
+  if (child.exitCode !== null || child.signalCode !== null) {
+    signalGroup(pid, 'SIGKILL');
+    return Promise.resolve(child.exitCode);
+  }
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), 20_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
+      // Whatever of the group is still there (a child that ignored the signal) goes too.
+      signalGroup(pid, 'SIGKILL');
       resolve(code);
     });
-    child.kill(signal);
+    signalGroup(pid, signal);
   });
 }
 

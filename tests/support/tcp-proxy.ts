@@ -8,6 +8,12 @@ export interface TcpProxy {
   /** Destroys every open connection; with `refuse`, new ones are cut at once until `restore()`. */
   drop(options?: { refuse?: boolean }): void;
   restore(): void;
+  /**
+   * A database that does not answer: connections stay open (new ones are accepted) but no byte
+   * passes either way until `resume()`, which delivers what was held.
+   */
+  stall(): void;
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -15,18 +21,30 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   const target = new URL(targetUrl);
   const sockets = new Set<Socket>();
   let refusing = false;
+  let stalled = false;
+  let held: [Socket, Buffer][] = [];
+  const forward = (from: Socket, to: Socket) =>
+    from.on('data', (chunk: Buffer) => {
+      if (stalled) held.push([to, chunk]);
+      else to.write(chunk);
+    });
   const server = createServer((client) => {
     if (refusing) return void client.destroy();
     const upstream = connect(Number(target.port || 5432), target.hostname);
     for (const socket of [client, upstream]) {
       sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
+      socket.on('close', () => {
+        sockets.delete(socket);
+        client.destroy();
+        upstream.destroy();
+      });
       socket.on('error', () => {
         client.destroy();
         upstream.destroy();
       });
     }
-    client.pipe(upstream).pipe(client);
+    forward(client, upstream);
+    forward(upstream, client);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -47,6 +65,14 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
     },
     restore() {
       refusing = false;
+    },
+    stall() {
+      stalled = true;
+    },
+    resume() {
+      stalled = false;
+      for (const [socket, chunk] of held) if (!socket.destroyed) socket.write(chunk);
+      held = [];
     },
     close() {
       dropAll();

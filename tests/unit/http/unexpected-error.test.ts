@@ -11,6 +11,10 @@ describe('isDatabaseUnavailable', () => {
     ['a transaction that could not start in time (Prisma P2028)', withCode('Transaction API error: Unable to start a transaction in the given time.', 'P2028')],
     ['a statement cancelled at statement_timeout', withCode('canceling statement due to statement timeout', '57014')],
     ['a pool timeout wrapped by the driver adapter', new Error('query failed', { cause: new Error('timeout exceeded when trying to connect') })],
+    ['a database that sent nothing back (pg query_timeout)', new Error('Query read timeout')],
+    ['a server still starting up (57P03)', withCode('the database system is starting up', '57P03')],
+    ['a server shut down by its operator (57P01)', withCode('terminating connection due to administrator command', '57P01')],
+    ['a driver adapter error kept under meta', Object.assign(new Error('Raw query failed'), { code: 'P2010', meta: { driverAdapterError: { originalCode: '57P03' } } })],
   ])('retries %s', (_what, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

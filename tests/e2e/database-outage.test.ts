@@ -1,0 +1,151 @@
+// A real database outage during traffic: the database is stopped while readers and a writer keep
+// asking, then started again. While it is down every answer is 503 with Retry-After (JSON for the
+// API, a short page for pages), none hangs and none is a 500; once it is back, 2xx resumes within
+// 5 s in the same process, and the live stream that stayed open delivers changes again. Then a
+// database that does not answer at all (a network that drops every byte): 503 within the bound.
+//
+// The database is the test's own, so it can be stopped: a throwaway PostgreSQL cluster when the
+// run uses PostgreSQL, an embedded server otherwise. The app reaches it through a TCP proxy that
+// passes everything on, so the second case can hold every byte.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../support/app-server';
+import { openEventStream, type EventStream } from '../support/event-stream';
+import { createApiTokenFor, createStaffAccount } from '../support/staff';
+import { stoppableDatabase, type StoppableDatabase } from '../support/stoppable-database';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
+import { startTraffic, type Answer } from '../support/traffic';
+
+/** The longest any answer may take while the database is down. */
+const DOWN_BOUND_MS = 10_000;
+/** The longest any answer may take while the database does not answer at all. */
+const SILENT_BOUND_MS = 25_000;
+
+let database: StoppableDatabase;
+let proxy: TcpProxy;
+let app: RunningApp;
+let token: string;
+
+beforeAll(async () => {
+  database = await stoppableDatabase();
+  proxy = await startTcpProxy(database.url);
+  app = await startApp({ databaseUrl: proxy.url, env: { DATABASE_POOL_MAX: '4' } });
+  const editor = await createStaffAccount(database.url, 'editor');
+  token = await createApiTokenFor(database.url, editor.email);
+}, 300_000);
+
+afterAll(async () => {
+  await app?.stop();
+  await proxy?.close();
+  await database?.remove();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const describeAnswers = (answers: Answer[]) =>
+  answers.map((a) => `${a.name} ${a.status} ${a.ms} ms ${a.body.slice(0, 120).replace(/\s+/g, ' ')}`).join('\n');
+
+function expectUnavailable(answer: Answer) {
+  const label = `${answer.name}: ${answer.status} ${answer.body.slice(0, 300)}`;
+  expect(answer.status, label).toBe(503);
+  expect(answer.retryAfter, label).toMatch(/^\d+$/);
+  expect(answer.body, label).not.toMatch(/\bat \S+:\d+:\d+|Error:|digest/);
+  if (answer.kind === 'page') {
+    expect(answer.contentType, label).toContain('text/html');
+    expect(answer.body, label).toContain('temporarily unavailable');
+  } else {
+    expect(answer.contentType, label).toContain('application/json');
+    expect(JSON.parse(answer.body), label).toMatchObject({ error: expect.stringMatching(/unavailable/) });
+  }
+}
+
+describe('the database goes away during traffic, and comes back', () => {
+  let stream: EventStream;
+
+  it('answers 503 with Retry-After while it is down, and 2xx again within 5 s of its return, in the same process', async () => {
+    stream = await openEventStream(`${app.url}/api/operations/kabul-2021/live`);
+    await stream.next('ready', 10_000);
+    const traffic = startTraffic(app.url, token, { loops: 3 });
+    await sleep(2_000);
+    const stopping = Date.now();
+    await database.stop();
+    const stopped = Date.now();
+    await sleep(6_000);
+    const starting = Date.now();
+    await database.start();
+    const started = Date.now();
+    await sleep(8_000);
+    // One more of each kind, so every kind is asked at least once well after the return.
+    const answers = [...(await traffic.stop()), ...(await startTraffic(app.url, token, { loops: 1, once: true }).done)];
+
+    const before = answers.filter((a) => a.endedAt < stopping);
+    const down = answers.filter((a) => a.startedAt > stopped && a.endedAt < starting);
+    const resumed = answers.filter((a) => a.startedAt > started + 5_000);
+    // A page whose rendering was already under way when the database went gets Next.js's own 500
+    // error document (no stack trace; in the browser the page's error boundary offers to retry):
+    // once rendering has failed, a page cannot change its status. Any later page is asked first.
+    const cutMidPage = (a: Answer) => a.kind === 'page' && a.startedAt < stopped && a.endedAt >= stopping && a.status === 500;
+    for (const answer of answers.filter(cutMidPage)) expect(answer.body).not.toMatch(/\bat \S+:\d+:\d+|Error:/);
+    const summary = describeAnswers(answers.filter((a) => ![200, 201, 503].includes(a.status) && !cutMidPage(a)));
+    // Otherwise never a 500, never without an answer, whatever the moment.
+    expect(summary, 'answers other than 200, 201 and 503').toBe('');
+    expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(DOWN_BOUND_MS);
+
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((a) => a.status < 300), describeAnswers(before)).toBe(true);
+    // Every kind of request was asked while the database was down, and each got a 503.
+    expect(new Set(down.map((a) => a.name)).size).toBe(traffic.names.length);
+    for (const answer of down) expectUnavailable(answer);
+    for (const name of traffic.names) {
+      const after = resumed.filter((a) => a.name === name);
+      expect(after.length, name).toBeGreaterThan(0);
+      expect(after.filter((a) => a.status >= 300), name).toEqual([]);
+    }
+    // Same process: no restart was needed.
+    expect(() => process.kill(app.pid, 0)).not.toThrow();
+    console.log(
+      `database-outage: ${answers.length} answers (${before.length} before, ${down.length} while down, all 503; ` +
+        `${answers.filter(cutMidPage).length} pages cut mid-render by the stop answered 500; ` +
+        `${resumed.length} from 5 s after the return, all 2xx); database stopped in ${stopped - stopping} ms, ` +
+        `started in ${started - starting} ms`,
+    );
+  }, 120_000);
+
+  it('the live stream opened before the outage delivers changes again', async () => {
+    const response = await fetch(`${app.url}/api/operations/kabul-2021/figures`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        group: 'us-nationals', kind: 'window', windowStart: '2021-08-22', windowEnd: '2021-08-23', asOf: '2021-08-23',
+        value: 4_321, provisional: false, source: { publisher: 'Outage test', title: 'After the outage' },
+      }),
+    });
+    expect(response.status).toBe(201);
+    // Up to the feed's reconnect backoff (at most 15 s) if its listening connection is not back yet;
+    // it then tells every stream to refetch ('resync').
+    const event = await stream.next('change', 20_000);
+    expect(['change', 'resync']).toContain((JSON.parse(event.data) as { reason: string }).reason);
+    stream.close();
+  }, 30_000);
+});
+
+describe('a database that does not answer at all', () => {
+  it('answers 503 with Retry-After within the bound, and 2xx again once it answers', async () => {
+    proxy.stall();
+    const traffic = startTraffic(app.url, token, { loops: 1, once: true, timeoutMs: SILENT_BOUND_MS + 5_000 });
+    const answers = await traffic.done;
+    proxy.resume();
+    for (const answer of answers) {
+      expectUnavailable(answer);
+      expect(answer.ms, answer.name).toBeLessThan(SILENT_BOUND_MS);
+    }
+    const resumedAt = Date.now();
+    await expect
+      .poll(async () => (await fetch(`${app.url}/api/operations/kabul-2021/summary`)).status, { timeout: 5_000, interval: 250 })
+      .toBe(200);
+    const after = await startTraffic(app.url, token, { loops: 1, once: true }).done;
+    expect(describeAnswers(after.filter((a) => a.status >= 300))).toBe('');
+    console.log(
+      `database-outage (silent database): ${answers.length} answers, all 503, slowest ${Math.max(...answers.map((a) => a.ms))} ms; ` +
+        `2xx again ${Date.now() - resumedAt} ms after it answered`,
+    );
+  }, 90_000);
+});

@@ -1,18 +1,12 @@
 // The HTTP side of sign-in: read the body, refuse other origins, answer in JSON with the status a
 // client (or the sign-in page) can act on.
 import 'server-only';
-import { z } from 'zod';
 import { jsonError } from '../http/json-response';
 import { isSameOrigin } from '../http/same-origin';
 import { unexpectedErrorResponse } from '../http/unexpected-error';
 import { parseInput } from '../validation/field-errors';
-import { MAX_PASSWORD_LENGTH } from './password-hashing';
+import { signInInputSchema } from '../validation/staff-input';
 import { signInStaff } from './sign-in';
-
-const signInSchema = z.object({
-  email: z.string({ error: 'is required' }).trim().min(1, 'is required').max(320, 'must be at most 320 characters'),
-  password: z.string({ error: 'is required' }).min(1, 'is required').max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`),
-});
 
 async function readBody(request: Request): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
@@ -27,7 +21,7 @@ export async function signInWithRequest(request: Request): Promise<Response> {
     return jsonError(403, { error: 'cross_origin', message: 'Sign in from this site’s own sign-in page.' });
   }
   try {
-    const parsed = parseInput(signInSchema, await readBody(request));
+    const parsed = parseInput(signInInputSchema, await readBody(request));
     if (!parsed.ok) {
       return jsonError(400, {
         error: 'invalid_input',

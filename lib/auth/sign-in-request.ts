@@ -11,7 +11,8 @@ import { signInStaff } from './sign-in';
 async function readBody(request: Request): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (type.includes('application/json')) return request.json().catch(() => null);
-  if (type.includes('form')) return Object.fromEntries((await request.formData()).entries());
+  // A multipart body without its boundary, or cut short, does not parse: that is no input.
+  if (type.includes('form')) return request.formData().then((form) => Object.fromEntries(form.entries()), () => null);
   return null;
 }
 

@@ -6,21 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInput, type FieldError } from '@/lib/validation/field-errors';
 import { fuzzParameters } from '../../support/fuzz/config';
 import { SCHEMAS } from '../../support/fuzz/schemas';
-
-/** A copy of `input` with the value at a dotted path replaced (or removed, for undefined). */
-function withField(input: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
-  const copy = structuredClone(input);
-  const parts = path.split('.');
-  let target = copy;
-  for (const part of parts.slice(0, -1)) {
-    if (typeof target[part] !== 'object' || target[part] === null) target[part] = {};
-    target = target[part] as Record<string, unknown>;
-  }
-  const last = parts.at(-1)!;
-  if (value === undefined) delete target[last];
-  else target[last] = value;
-  return copy;
-}
+import { withField } from '../../support/fuzz/with-field';
 
 function expectWellFormed(errors: FieldError[]) {
   expect(errors.length).toBeGreaterThan(0);

@@ -12,15 +12,15 @@ const schema = (name: string): SchemaCase => SCHEMAS.find((candidate) => candida
 const api = (slug: string) => `/api/operations/${slug}`;
 
 export const FUZZ_ROUTES: FuzzRoute[] = [
-  { name: 'POST figures', requests: 1_800, generate: (c) => writeRequests({ schema: schema('figureInputSchema'), path: (x) => `${api(x.operation)}/figures`, countFields: ['value'] }, c) },
+  { name: 'POST figures', requests: 2_000, generate: (c) => writeRequests({ schema: schema('figureInputSchema'), path: (x) => `${api(x.operation)}/figures`, countFields: ['value'] }, c) },
   {
     name: 'POST figures/<id>/corrections',
-    requests: 1_200,
+    requests: 1_300,
     generate: (c) => writeRequests({ schema: schema('figureCorrectionSchema'), path: (x) => `${api(x.operation)}/figures/${x.figureId}/corrections`, routeFields: ['replaces'], countFields: ['value'] }, c),
   },
-  { name: 'POST targets', requests: 1_000, generate: (c) => writeRequests({ schema: schema('targetInputSchema'), path: (x) => `${api(x.operation)}/targets`, countFields: ['low', 'high'] }, c) },
-  { name: 'POST events', requests: 1_000, generate: (c) => writeRequests({ schema: schema('eventInputSchema'), path: (x) => `${api(x.operation)}/events`, countFields: ['count'] }, c) },
-  { name: 'POST statements', requests: 1_000, generate: (c) => writeRequests({ schema: schema('statementInputSchema'), path: (x) => `${api(x.operation)}/statements`, countFields: ['claimedGoal'] }, c) },
+  { name: 'POST targets', requests: 1_100, generate: (c) => writeRequests({ schema: schema('targetInputSchema'), path: (x) => `${api(x.operation)}/targets`, countFields: ['low', 'high'] }, c) },
+  { name: 'POST events', requests: 1_100, generate: (c) => writeRequests({ schema: schema('eventInputSchema'), path: (x) => `${api(x.operation)}/events`, countFields: ['count'] }, c) },
+  { name: 'POST statements', requests: 1_100, generate: (c) => writeRequests({ schema: schema('statementInputSchema'), path: (x) => `${api(x.operation)}/statements`, countFields: ['claimedGoal'] }, c) },
   {
     name: 'POST (body over 1 MB)',
     requests: 10,
@@ -33,10 +33,10 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
       .map(([request, id]) => ({ ...request, path: request.path.replace('/ID/', `/${id}/`), what: `${request.what}, id ${id}` })),
   },
   { name: 'POST sign-in', requests: 700, generate: signInRequests },
-  { name: 'Server Action: CSV import', requests: 700, generate: (c) => importRequests(c, 300, 7) },
-  { name: 'GET summary', requests: 500, generate: (c) => readRequests(c, (slug) => `${api(slug)}/summary`) },
-  { name: 'GET series', requests: 500, generate: (c) => readRequests(c, (slug) => `${api(slug)}/series`) },
-  { name: 'GET figures.csv', requests: 500, generate: (c) => readRequests(c, (slug) => `${api(slug)}/figures.csv`) },
+  { name: 'Server Action: CSV import', requests: 500, generate: (c) => importRequests(c, 300, 7) },
+  { name: 'GET summary', requests: 400, generate: (c) => readRequests(c, (slug) => `${api(slug)}/summary`) },
+  { name: 'GET series', requests: 400, generate: (c) => readRequests(c, (slug) => `${api(slug)}/series`) },
+  { name: 'GET figures.csv', requests: 400, generate: (c) => readRequests(c, (slug) => `${api(slug)}/figures.csv`) },
   {
     name: 'GET figures/<id>',
     requests: 400,

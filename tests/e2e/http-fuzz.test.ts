@@ -72,5 +72,5 @@ describe('the HTTP fuzzer', () => {
     for (const [route, statuses] of report.byRoute) {
       if (route.startsWith('POST')) expect([...statuses.keys()].filter((status) => status === '200' || status === '201'), route).toEqual([]);
     }
-  }, 600_000);
+  }, 900_000);
 });

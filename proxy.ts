@@ -1,17 +1,27 @@
-// Runs before every page (not the API, which answers 503 JSON itself, nor static files). While the
-// database cannot be reached, a page answers 503 with Retry-After and a short explanation instead
-// of the 500 Next.js gives a page whose rendering fails: a page cannot choose its status.
-import type { NextRequest } from 'next/server';
-import { NextResponse } from 'next/server';
-import { databaseReachable } from '@/lib/database-reachable';
-import { unavailablePage } from '@/lib/http/unavailable-page';
+// Runs before routing, for everything but the build's own files:
+// - addresses no route can read get a 400 (lib/http/malformed-path.ts);
+// - pages (GET/HEAD outside /api, not files) get a 503 with Retry-After and a short explanation
+//   while the database cannot be reached, instead of the 500 Next.js gives a page whose rendering
+//   fails: a page cannot choose its status (lib/database-reachable.ts). The API answers 503 JSON
+//   itself.
+import { NextResponse, type NextRequest } from 'next/server';
+import { databaseReachable } from './lib/database-reachable';
+import { malformedPathResponse } from './lib/http/malformed-path';
+import { unavailablePage } from './lib/http/unavailable-page';
+
+const isPageRead = (request: NextRequest) =>
+  (request.method === 'GET' || request.method === 'HEAD') &&
+  !request.nextUrl.pathname.startsWith('/api/') &&
+  !/\.[a-z0-9]+$/i.test(request.nextUrl.pathname);
 
 export async function proxy(request: NextRequest) {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
-  return (await databaseReachable()) ? NextResponse.next() : unavailablePage(request.method);
+  const malformed = malformedPathResponse(request.nextUrl.pathname);
+  if (malformed) return malformed;
+  if (isPageRead(request) && !(await databaseReachable())) return unavailablePage(request.method);
+  return NextResponse.next();
 }
 
 export const config = {
-  // Pages only: not /api, not Next.js's own files, not files with an extension (icons, assets).
-  matcher: ['/((?!api/|_next/|.*\\.[a-z0-9]+$).*)'],
+  // Not the build's own files: their names are never malformed, and they are the most requested.
+  matcher: '/((?!_next/static|_next/image).*)',
 };

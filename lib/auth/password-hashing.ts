@@ -21,6 +21,4 @@ export async function verifyPassword({ hash: stored, password }: { hash: string;
   return verify(stored, password).catch(() => false);
 }
 
-/** Long enough to resist guessing; no composition rules, per NIST SP 800-63B. */
-export const MIN_PASSWORD_LENGTH = 12;
-export { MAX_PASSWORD_LENGTH } from '../validation/sign-in-input';
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../validation/staff-input';

@@ -5,13 +5,14 @@ import { jsonError } from '../http/json-response';
 import { isSameOrigin } from '../http/same-origin';
 import { unexpectedErrorResponse } from '../http/unexpected-error';
 import { parseInput } from '../validation/field-errors';
+import { signInInputSchema } from '../validation/staff-input';
 import { signInStaff } from './sign-in';
-import { signInSchema } from '../validation/sign-in-input';
 
 async function readBody(request: Request): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (type.includes('application/json')) return request.json().catch(() => null);
-  if (type.includes('form')) return Object.fromEntries((await request.formData()).entries());
+  // A multipart body without its boundary, or cut short, does not parse: that is no input.
+  if (type.includes('form')) return request.formData().then((form) => Object.fromEntries(form.entries()), () => null);
   return null;
 }
 
@@ -21,7 +22,7 @@ export async function signInWithRequest(request: Request): Promise<Response> {
     return jsonError(403, { error: 'cross_origin', message: 'Sign in from this site’s own sign-in page.' });
   }
   try {
-    const parsed = parseInput(signInSchema, await readBody(request));
+    const parsed = parseInput(signInInputSchema, await readBody(request));
     if (!parsed.ok) {
       return jsonError(400, {
         error: 'invalid_input',

@@ -6,27 +6,13 @@
 // them and a failed write leaves no half-made account.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client';
 import { actorAudit, recordAudit, type Actor, type AuditChannel } from '../audit/audit-log';
 import { parseInput, type FieldError } from '../validation/field-errors';
-import { choice, requiredText } from '../validation/fields';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-hashing';
+import { staffUserInputSchema } from '../validation/staff-input';
+import { hashPassword } from './password-hashing';
 import type { RequestContext } from './request-context';
 import type { StaffRole } from './staff-session';
-
-export const staffUserInputSchema = z.object({
-  email: z.preprocess(
-    (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
-    z.email({ error: (issue) => (issue.input === undefined || issue.input === '' ? 'is required' : 'must be an email address') }).max(320),
-  ),
-  name: requiredText(200),
-  role: choice(['admin', 'editor'] as const),
-  password: z
-    .string({ error: 'is required' })
-    .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`),
-});
 
 export interface StaffUserDto {
   id: string;

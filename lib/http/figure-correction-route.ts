@@ -16,12 +16,16 @@ export function figureIdFromPath(text: string): number | null {
 export const figureNotFound = (slug: string, id: string | number) =>
   writeError(404, { error: 'not_found', message: `No figure ${id} in operation "${slug}".` });
 
+/** Only a number or its text can name the figure: String() of an object may throw or mislead. */
+const namesFigure = (value: unknown, id: number) =>
+  (typeof value === 'number' || typeof value === 'string') && String(value).trim() === String(id);
+
 /**
  * The service's input: the body with `replaces` set from the path. A body that names a different
  * figure is refused rather than silently overruled: the client is confused about what it corrects.
  */
 export function correctionInput(id: number, body: JsonObject): { ok: true; input: JsonObject } | { ok: false; response: Response } {
-  if (body.replaces !== undefined && String(body.replaces).trim() !== String(id)) {
+  if (body.replaces !== undefined && !namesFigure(body.replaces, id)) {
     return { ok: false, response: fieldRefusal('replaces', `must be the figure named in the path (${id}), or left out`) };
   }
   return { ok: true, input: { ...body, replaces: id } };

@@ -8,21 +8,43 @@ export const MAX_COUNT = 1_000_000_000;
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value;
 
+/** A lone half of a surrogate pair: JSON can carry one ("\ud800"), UTF-8 cannot. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text PostgreSQL can store as it was sent: it refuses NUL characters in text (the write would
+ * fail), and a lone surrogate would be stored as U+FFFD, silently changing what was typed.
+ */
+export const isStorableText = (value: string) => !value.includes('\u0000') && !LONE_SURROGATE.test(value);
+export const STORABLE_TEXT_MESSAGE = 'must be plain text: no NUL characters or broken Unicode';
+
 export function requiredText(max: number) {
   return z.preprocess(
     blankToUndefined,
     z
       .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
-      .max(max, `must be at most ${max.toLocaleString('en')} characters`),
+      .max(max, `must be at most ${max.toLocaleString('en')} characters`)
+      .refine(isStorableText, STORABLE_TEXT_MESSAGE),
   );
 }
 
 export function optionalText(max: number) {
   return z.preprocess(
     blankToUndefined,
-    z.string({ error: 'must be text' }).max(max, `must be at most ${max.toLocaleString('en')} characters`).optional(),
+    z
+      .string({ error: 'must be text' })
+      .max(max, `must be at most ${max.toLocaleString('en')} characters`)
+      .refine(isStorableText, STORABLE_TEXT_MESSAGE)
+      .optional(),
   );
 }
+
+/**
+ * A number as people write it: plain digits, or thousands grouped by commas, spaces or
+ * underscores ("25,100", "25 100"), with a sign or a fraction only so that they get the count's
+ * sentence. Separators elsewhere ("1,5" is one and a half in much of Europe) are not thousands.
+ */
+const WRITTEN_NUMBER = /^-?(?:\d+|\d{1,3}(?:[,\s_]\d{3})+)(?:\.\d+)?$/;
 
 /**
  * A whole number of people. Form fields arrive as text, the API as JSON numbers: both are read
@@ -32,9 +54,7 @@ function countSchema(message: string) {
   return z.preprocess(
     (value) => {
       const trimmed = blankToUndefined(value);
-      if (typeof trimmed === 'string' && /^-?\d+(\.\d+)?$/.test(trimmed.replace(/[,\s_]/g, ''))) {
-        return Number(trimmed.replace(/[,\s_]/g, ''));
-      }
+      if (typeof trimmed === 'string' && WRITTEN_NUMBER.test(trimmed)) return Number(trimmed.replace(/[,\s_]/g, ''));
       return trimmed;
     },
     z
@@ -82,6 +102,7 @@ export const webUrl = z.preprocess(
   z
     .string({ error: 'must be text' })
     .max(2048, 'must be at most 2,048 characters')
+    .refine(isStorableText, STORABLE_TEXT_MESSAGE)
     .refine((value) => {
       try {
         const url = new URL(value);
@@ -104,11 +125,12 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
 
 /**
  * Options for a cross-field rule: run it even when other fields have errors (so the editor sees
- * every problem at once), but only when the fields it reads are themselves valid.
+ * every problem at once), but only when the fields it reads are themselves valid, and never when
+ * the input is not an object at all (an issue without a path): the rule would read fields of null.
  */
 export function whenValid(...fields: string[]) {
   return {
     when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
-      !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))),
+      !payload.issues.some((issue) => !issue.path?.length || fields.includes(String(issue.path[0]))),
   };
 }

@@ -6,22 +6,33 @@ import { endOfDayInZone, startOfDayInZone } from '../feasibility/zoned-day';
 import { offsetAt } from '../time-zone-offset';
 
 const PATTERN =
-  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-](\d{2}):(\d{2}))?)?$/;
 
 function isRealDateTime(value: string): boolean {
   const match = PATTERN.exec(value);
   if (!match) return false;
-  const [, date, hour, minute, second] = match;
+  const [, date, hour, minute, second, , , offsetHours, offsetMinutes] = match;
   if (Number(hour ?? 0) > 23 || Number(minute ?? 0) > 59 || Number(second ?? 0) > 59) return false;
+  // "+24:00" or "+05:99" names no instant (Date.parse gives NaN): a typo, not a time zone.
+  if (Number(offsetHours ?? 0) > 23 || Number(offsetMinutes ?? 0) > 59) return false;
   const day = new Date(`${date}T00:00:00Z`);
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date;
 }
 
+/**
+ * Four-digit years whose next day is still a four-digit year, as for the CSV export's dates: a
+ * deadline is the start of the next day, and PostgreSQL has no year 0.
+ */
+const [FIRST_DAY, LAST_DAY] = ['1000-01-01', '9998-12-31'];
+const inRange = (value: string) => value.slice(0, 10) >= FIRST_DAY && value.slice(0, 10) <= LAST_DAY;
+
 const MESSAGE = 'must be a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM)';
+const RANGE_MESSAGE = `must be between ${FIRST_DAY} and ${LAST_DAY}`;
 
 const instantText = z
   .string({ error: (issue) => (issue.input === undefined ? 'is required' : MESSAGE) })
-  .refine(isRealDateTime, MESSAGE)
+  .refine(isRealDateTime, { message: MESSAGE, abort: true })
+  .refine(inRange, RANGE_MESSAGE)
   .meta({
     description: 'YYYY-MM-DD or YYYY-MM-DDTHH:MM in the operation’s time zone, or with its own offset (Z, +04:30)',
     example: '2021-08-22',

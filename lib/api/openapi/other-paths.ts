@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { exportParamsSchema } from '../../csv/export-params';
-import { signInSchema } from '../../validation/sign-in-input';
+import { signInInputSchema } from '../../validation/staff-input';
 import { errorSchema, invalidParametersSchema } from '../schemas/common';
 import { operationPath } from './params';
 import { retryAfterHeader } from './responses';
@@ -76,7 +76,7 @@ export const otherPaths: ZodOpenApiPathsObject = {
       summary: 'Staff sign-in',
       description: 'From this site’s own sign-in page only (Origin is checked); sets the session cookie.',
       tags: ['Staff'],
-      requestBody: { required: true, content: { 'application/json': { schema: signInSchema } } },
+      requestBody: { required: true, content: { 'application/json': { schema: signInInputSchema } } },
       responses: {
         '200': { description: 'Signed in', ...json(z.object({ ok: z.literal(true) })) },
         '400': { description: 'A field is missing or too long', ...json(invalidParametersSchema) },

@@ -1,5 +1,8 @@
-// Starts the real app the way a user does (`npm run serve`: database, migrations, seed, then
-// `next start`) on a free loopback port, and stops it again. Used by the end-to-end tests.
+// Starts the real app the way a user does (`npm run serve`: database, migrations, seed, then the
+// HTTP server) on a free loopback port, and stops it again. Used by the end-to-end tests.
+//
+// The app runs in a process group of its own (start script, server): signals go to the whole
+// group, and a stop that times out kills the group, so no server outlives a test run.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -8,8 +11,13 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface RunningApp {
   url: string;
+  /** The start script's pid, which leads the app's process group. */
+  pid: number;
   /** Everything the app printed so far. */
   output(): string;
+  /** Sends a signal to the app's whole process group, without waiting. */
+  kill(signal: NodeJS.Signals): void;
+  /** Signals the group, waits for the exit (SIGKILL to the group after 20 s); the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -37,17 +45,24 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const child = spawn(
     process.execPath,
     ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/run.ts', 'start'],
-    { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('The app did not start: no pid');
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilServing(url, child, () => output);
+  await waitUntilServing(url, child, () => output).catch((error: unknown) => {
+    signalGroup(pid, 'SIGKILL');
+    throw error;
+  });
   return {
     url,
+    pid,
     output: () => output,
-    stop: (signal = 'SIGTERM') => stopChild(child, signal),
+    kill: (signal) => signalGroup(pid, signal),
+    stop: (signal = 'SIGTERM') => stopGroup(child, pid, signal),
   };
 }
 
@@ -65,21 +80,33 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  child.kill('SIGKILL');
   throw new Error(`The app did not start within 120 s:\n${output()}`);
 }
 
-function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
+/** Signals every process of the group the app leads; a group already gone is not an error. */
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
+function stopGroup(child: ChildProcess, pid: number, signal: NodeJS.Signals): Promise<number | null> {
   // A child killed by a signal keeps exitCode null: signalCode says it is gone already.
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve(code);
-    });
-    child.kill(signal);
-  });
+  const exited = child.exitCode !== null || child.signalCode !== null;
+  const exit: Promise<number | null> = exited
+    ? Promise.resolve(child.exitCode)
+    : new Promise((resolve) => {
+        const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), 20_000);
+        child.once('exit', (code) => {
+          clearTimeout(timer);
+          resolve(code);
+        });
+        signalGroup(pid, signal);
+      });
+  // Whatever of the group is still there once its leader has gone (it should be nothing) goes too.
+  return exit.finally(() => signalGroup(pid, 'SIGKILL'));
 }
 
 export function freePort(): Promise<number> {

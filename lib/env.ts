@@ -45,9 +45,9 @@ const schema = z.object({
   /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /**
-   * The AES key Next.js encrypts Server Action ids and closed-over values with. Read by Next.js
-   * itself; checked here so a bad one stops the start. Unset, each build makes its own, so every
-   * instance behind a load balancer must run the same build or share this value.
+   * The AES key Next.js encrypts Server Action ids and closed-over values with. `next build` reads
+   * it and embeds it in the build; checked here too, so a malformed one in the environment stops
+   * the start. Unset, each build makes its own: every instance must run the same build.
    */
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
     .string()

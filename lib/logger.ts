@@ -27,7 +27,6 @@ const REDACTED_PATHS = [
 function createLogger(): Logger {
   return pino({
     level: env.LOG_LEVEL,
-    base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     // "info", not 30: readable without a lookup table.
     formatters: { level: (label) => ({ level: label }) },

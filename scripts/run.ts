@@ -5,9 +5,8 @@
 // in this process with its files in EMBEDDED_DATA_DIR (git-ignored), so data survives a restart;
 // the server runs as a child process and reaches it over TCP through the same adapter-pg code path.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { authSecretFor } from './auth-secret';
 import { describeDatabaseUrl, env } from '../lib/env';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../lib/embedded-database';
@@ -48,10 +47,8 @@ async function main() {
     process.exit(1);
   }
 
-  const require = createRequire(import.meta.url);
-  const tsx = pathToFileURL(require.resolve('tsx')).href;
-  const serve = fileURLToPath(new URL('./serve.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', tsx, serve, mode], {
+  const serve = fileURLToPath(new URL('./serve-entry.mjs', import.meta.url));
+  const child = spawn(process.execPath, [serve, mode], {
     stdio: 'inherit',
     env: {
       ...process.env,

@@ -1,12 +1,11 @@
 // The HTTP server in front of Next.js (its programmatic API), started by scripts/run.ts once the
-// database is ready. What it adds to `next start`: a request id and one JSON log line per request
+// database is ready, through scripts/serve-entry.mjs. What it adds to `next start`: a request id and one JSON log line per request
 // (lib/server/request-log.ts), and a bounded graceful stop on SIGTERM/SIGINT — readiness turns
 // 503, live streams end, no new connections, requests in flight finish (at most
 // SHUTDOWN_TIMEOUT_MS, then the rest are cut), then the database pools and the change feed close
 // and the process exits 0.
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import next from 'next';
 import { env } from '../lib/env';
 import { getLogger } from '../lib/logger';
 import { routeConsoleToLogger } from '../lib/server/console-to-log';
@@ -15,7 +14,6 @@ import { withRequestLog } from '../lib/server/request-log';
 import { runStopHooks } from '../lib/server/stop-hooks';
 import { beginStopping } from '../lib/server/stopping';
 
-const dev = process.argv[2] === 'dev';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const logger = getLogger().child({ component: 'server' });
 /** For Next.js's own cleanup, and for each pool or listener, after the requests are done. */
@@ -27,7 +25,16 @@ async function bounded(work: Promise<unknown>, ms: number): Promise<void> {
   clearTimeout(timer);
 }
 
-async function main() {
+export async function startServer(dev: boolean): Promise<void> {
+  try {
+    await serve(dev);
+  } catch (error) {
+    logger.fatal({ err: error }, 'the server could not start');
+    process.exit(1);
+  }
+}
+
+async function serve(dev: boolean) {
   if (!dev) routeConsoleToLogger(getLogger());
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
@@ -46,6 +53,9 @@ async function main() {
     });
   }
 
+  // Loaded here, not at the top: scripts/serve-entry.mjs loads this file with a TypeScript hook
+  // that it removes before Next.js's own modules load.
+  const { default: next } = await import('next');
   const app = next({ dev, dir: root, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const server = createServer(withRequestLog(app.getRequestHandler(), getLogger().child({ component: 'http' })));
@@ -71,8 +81,3 @@ async function main() {
     process.exit(0);
   };
 }
-
-main().catch((error: unknown) => {
-  logger.fatal({ err: error }, 'the server could not start');
-  process.exit(1);
-});

@@ -39,7 +39,7 @@ export function withRequestLog(handle: RequestHandler, logger: Logger): RequestH
         method: request.method,
         path: pathOf(request.url),
         status: response.statusCode,
-        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+        durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
         // Written to the connection for this response, headers included.
         bytes: socket.bytesWritten - bytesBefore,
         remoteAddress: socket.remoteAddress,

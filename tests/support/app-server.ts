@@ -28,6 +28,13 @@ export interface AppOptions {
   env?: Record<string, string>;
 }
 
+// Groups still running when the test process ends (a test that timed out before its stop) are
+// killed with it: a detached group would otherwise outlive the run.
+const runningGroups = new Set<number>();
+process.once('exit', () => {
+  for (const pid of runningGroups) signalGroup(pid, 'SIGKILL');
+});
+
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -49,6 +56,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   );
   const pid = child.pid;
   if (pid === undefined) throw new Error('The app did not start: no pid');
+  runningGroups.add(pid);
+  child.once('exit', () => runningGroups.delete(pid));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,14 +1,15 @@
 // `npm run bench`: every benchmark in one run, side by side on one machine, against one app on
 // one throwaway PostgreSQL 15 cluster: first-load JavaScript, Largest Contentful Paint, the
-// summary route under load, writes through the API against plain INSERTs, the CSV import
-// against a plain INSERT, and the CSV export against psql COPY. Prints one table of ratios and
-// writes it to bench/results/latest.md.
+// summary route under load, three instances against one, writes through the API against plain
+// INSERTs, the CSV import against a plain INSERT, and the CSV export against psql COPY. Prints one
+// table of ratios and writes it to bench/results/latest.md.
 //
 // Absolute numbers move with whatever else the shared machine is doing; the ratios, measured
 // against a baseline in the same minute, are what to compare between runs.
 import { measureCsvExport } from './csv-export';
 import { measureCsvImport } from './csv-import';
 import { measureFirstLoadJs } from './first-load-js';
+import { measureInstances } from './instances';
 import { measureLcp } from './lcp';
 import { measureSummaryLoad } from './summary-load';
 import { measureWrites } from './writes';
@@ -25,6 +26,7 @@ async function main() {
       ['first-load JavaScript', measureFirstLoadJs],
       ['Largest Contentful Paint', measureLcp],
       ['summary route under load', measureSummaryLoad],
+      ['three instances against one', measureInstances],
       // Its figures go to an operation of its own: the pages and exports measured around it
       // do not change.
       ['writes through the API against plain INSERTs', measureWrites],

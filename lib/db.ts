@@ -4,6 +4,7 @@ import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client';
 import { env } from './env';
+import { onServerStop } from './server/stop-hooks';
 
 /** PostgreSQL cancels a statement after this long: a busy database answers 503, not never. */
 const STATEMENT_TIMEOUT_MS = 15_000;
@@ -38,6 +39,10 @@ function databaseUrl(): string {
 }
 
 export function getPrisma(): PrismaClient {
-  globalForPrisma.prisma ??= createPrismaClient(databaseUrl(), env.DATABASE_POOL_MAX);
+  if (!globalForPrisma.prisma) {
+    const prisma = createPrismaClient(databaseUrl(), env.DATABASE_POOL_MAX);
+    onServerStop('database pool', 'pools', () => prisma.$disconnect());
+    globalForPrisma.prisma = prisma;
+  }
   return globalForPrisma.prisma;
 }

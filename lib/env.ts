@@ -40,6 +40,22 @@ const schema = z.object({
    * production. Turn it off only to try the production build over plain http on another host.
    */
   AUTH_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  /** The least severe log lines written to stdout. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /**
+   * The AES key Next.js encrypts Server Action ids and closed-over values with. `next build` reads
+   * it and embeds it in the build; checked here too, so a malformed one in the environment stops
+   * the start. Unset, each build makes its own: every instance must run the same build.
+   */
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+    .string()
+    .trim()
+    .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && [16, 24, 32].includes(Buffer.from(value, 'base64').length), {
+      message: 'must be a base64 AES key of 16, 24 or 32 bytes (openssl rand -base64 32)',
+    })
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema>;

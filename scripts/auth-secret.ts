@@ -5,7 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function authSecretFor(configured: string | undefined, dataRoot: string): string {
+export function authSecretFor(
+  configured: string | undefined,
+  dataRoot: string,
+  log: (line: string) => void = (line) => console.log(line),
+): string {
   if (configured) return configured;
   const file = join(dataRoot, 'auth-secret');
   try {
@@ -17,6 +21,6 @@ export function authSecretFor(configured: string | undefined, dataRoot: string):
   mkdirSync(dataRoot, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
-  console.log(`AUTH_SECRET is not set: using a generated key kept in ${file}`);
+  log(`AUTH_SECRET is not set: using a generated key kept in ${file}`);
   return secret;
 }

@@ -12,10 +12,13 @@ import { describeDatabaseUrl } from '../lib/env';
 
 export type PrepareResult = { ok: true } | { ok: false; message: string };
 
-export async function prepareDatabase(databaseUrl: string): Promise<PrepareResult> {
+export async function prepareDatabase(
+  databaseUrl: string,
+  log: (line: string) => void = (line) => console.log(line),
+): Promise<PrepareResult> {
   const where = describeDatabaseUrl(databaseUrl);
   try {
-    await applyPendingMigrations({ connectionString: databaseUrl, log: (line) => console.log(line) });
+    await applyPendingMigrations({ connectionString: databaseUrl, log });
   } catch (error) {
     // Migration errors say what to do next on their second line: keep them whole.
     if (error instanceof MigrationFailedError || error instanceof MigrationHistoryError) {
@@ -26,7 +29,7 @@ export async function prepareDatabase(databaseUrl: string): Promise<PrepareResul
   const prisma = createPrismaClient(databaseUrl, 1);
   try {
     const { created } = await seedDatabase(prisma);
-    if (created) console.log('Seeded the Kabul 2021 operation');
+    if (created) log('Seeded the Kabul 2021 operation');
     return { ok: true };
   } catch (error) {
     return { ok: false, message: describeConnectionError(error, where) };

@@ -7,6 +7,7 @@ import type { WriteResult } from '../data/writes/write-result';
 import { isValidIdempotencyKey } from '../data/writes/idempotency';
 import { formDataToInput } from '../validation/field-errors';
 import { IDEMPOTENCY_FIELD, OPERATION_FIELD, type FormState } from './form-state';
+import { loggerFor } from '../logger';
 
 export interface WriteForm {
   operationSlug: string;
@@ -57,6 +58,6 @@ export function writeResultState<T extends { id: number }>(result: WriteResult<T
 
 /** Logs an unexpected failure on the server and gives the form a sentence, never the error. */
 export function failedState(error: unknown, what: string): FormState {
-  console.error(`admin action ${what} failed:`, error);
+  loggerFor('admin').error({ err: error }, `admin action ${what} failed`);
   return { status: 'failed' };
 }

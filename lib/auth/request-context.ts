@@ -1,7 +1,7 @@
 // Who is asking, as far as the request can tell: the client's address (for the sign-in throttle
 // and the audit log), its user agent, and a request id that ties audit entries to server logs.
-import { randomUUID } from 'node:crypto';
 import { env } from '../env';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../server/request-id';
 
 export interface RequestContext {
   ipAddress: string | null;
@@ -25,10 +25,11 @@ export function clientAddress(headers: Headers, trustedHops = env.TRUSTED_PROXY_
 }
 
 export function requestContext(headers: Headers): RequestContext {
-  const given = headers.get('x-request-id');
   return {
     ipAddress: clientAddress(headers),
     userAgent: headers.get('user-agent')?.slice(0, 1000) ?? null,
-    requestId: given && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID(),
+    // The server has set this header on every request (lib/server/request-log.ts): the same id is
+    // in the request's log line and its X-Request-Id response header.
+    requestId: requestIdFrom(headers.get(REQUEST_ID_HEADER)),
   };
 }

@@ -11,6 +11,7 @@
 import 'server-only';
 import pg from 'pg';
 import { env } from '../env';
+import { onServerStop } from '../server/stop-hooks';
 
 export const EXPORT_POOL_MAX = 2;
 
@@ -39,6 +40,7 @@ export function exportPool(): pg.Pool {
   // An idle connection dropped by the server (restart, failover) must not crash the app: the pool
   // discards it and the next export connects afresh.
   pool.on('error', () => undefined);
+  onServerStop('CSV export pool', 'pools', () => pool.end());
   globalForExports.figureExportPool = pool;
   return pool;
 }

@@ -17,6 +17,7 @@ import { figureExportQuery } from '../csv/export-query';
 import { figureCsvStream } from '../csv/figure-csv-writer';
 import { exportTypeParsers } from '../csv/pg-timestamp';
 import { readableToWeb } from '../csv/readable-to-web';
+import { loggerFor } from '../logger';
 
 export interface ExportedOperation {
   slug: string;
@@ -168,7 +169,7 @@ export async function openFigureExport(
         rows.destroy();
         release(true);
         // A reader closing the tab is routine; a failing query is worth one line in the log.
-        if (failure) console.error(`CSV export of ${slug} failed: ${failure.message}`);
+        if (failure) loggerFor('csv-export').error(`CSV export of ${slug} failed: ${failure.message}`);
       },
     });
     return { status: 'ok', operation: { slug: operation.slug, timeZone: operation.timeZone }, body };

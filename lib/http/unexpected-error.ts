@@ -2,6 +2,7 @@
 // gets a status and a sentence; the details (and the stack) go to the server log only.
 import { isConnectionError } from '../database-errors';
 import { jsonError } from './json-response';
+import { loggerFor } from '../logger';
 
 /** Seconds a client should wait before retrying while the database is away. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -51,14 +52,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 export function unexpectedErrorResponse(error: unknown, context: string): Response {
   if (isDatabaseUnavailable(error)) {
-    console.error(`${context}: database unavailable or busy: ${firstLine(error)}`);
+    loggerFor('http').warn(`${context}: database unavailable or busy: ${firstLine(error)}`);
     return jsonError(
       503,
       { error: 'service_unavailable', message: 'The database is unavailable; try again shortly.' },
       { 'Retry-After': String(RETRY_AFTER_SECONDS) },
     );
   }
-  console.error(`${context}: unexpected error`, error);
+  loggerFor('http').error({ err: error }, `${context}: unexpected error`);
   return jsonError(500, { error: 'internal_error', message: 'Something went wrong on our side.' });
 }
 

@@ -12,6 +12,8 @@
 import 'server-only';
 import { getPrisma } from '../db';
 import { env } from '../env';
+import { loggerFor } from '../logger';
+import { onServerStop } from '../server/stop-hooks';
 import {
   CHANGE_CHANNEL,
   changesSince,
@@ -209,10 +211,15 @@ const globalForFeed = globalThis as unknown as { changeFeed?: ChangeFeed };
 
 export function getChangeFeed(): ChangeFeed {
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: start the app with `npm start`');
-  globalForFeed.changeFeed ??= createChangeFeed({
-    connectionString: env.DATABASE_URL,
-    query: prismaQuery,
-    log: (line) => console.log(`Live updates: ${line}`),
-  });
+  if (!globalForFeed.changeFeed) {
+    const logger = loggerFor('live-updates');
+    const feed = createChangeFeed({
+      connectionString: env.DATABASE_URL,
+      query: prismaQuery,
+      log: (line) => logger.info(`Live updates: ${line}`),
+    });
+    onServerStop('change feed', 'listeners', () => feed.close());
+    globalForFeed.changeFeed = feed;
+  }
   return globalForFeed.changeFeed;
 }

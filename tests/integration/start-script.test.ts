@@ -16,7 +16,12 @@ describe('the start script', () => {
       },
     );
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe(`Cannot reach the database at 127.0.0.1:${port} (connection refused)`);
+    // The log is JSON lines on stdout: the last one says why, in one sentence.
+    const last = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}');
+    expect(last).toMatchObject({
+      level: 'fatal',
+      msg: `Cannot reach the database at 127.0.0.1:${port} (connection refused)`,
+    });
     expect(result.stdout + result.stderr).not.toContain('secret');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });

@@ -1,5 +1,8 @@
-// Starts the real app the way a user does (`npm run serve`: database, migrations, seed, then
-// `next start`) on a free loopback port, and stops it again. Used by the end-to-end tests.
+// Starts the real app the way a user does (`npm run serve`: database, migrations, seed, then the
+// HTTP server) on a free loopback port, and stops it again. Used by the end-to-end tests.
+//
+// The app runs in a process group of its own (start script, server): signals go to the whole
+// group, and a stop that times out kills the group, so no server outlives a test run.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -8,12 +11,13 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface RunningApp {
   url: string;
-  /** The app's process: the leader of a process group that holds every process of the app. */
+  /** The start script's pid, which leads the app's process group. */
   pid: number;
   /** Everything the app printed so far. */
   output(): string;
-  /** Sends `signal` to every process of the app at once (kill -9 of the whole app with SIGKILL). */
+  /** Sends a signal to the app's whole process group, without waiting. */
   kill(signal: NodeJS.Signals): void;
+  /** Signals the group, waits for the exit (SIGKILL to the group after 20 s); the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -23,6 +27,13 @@ export interface AppOptions {
   embeddedDataDir?: string;
   env?: Record<string, string>;
 }
+
+// Groups still running when the test process ends (a test that timed out before its stop) are
+// killed with it: a detached group would otherwise outlive the run.
+const runningGroups = new Set<number>();
+process.once('exit', () => {
+  for (const pid of runningGroups) signalGroup(pid, 'SIGKILL');
+});
 
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const port = await freePort();
@@ -41,22 +52,26 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const child = spawn(
     process.execPath,
     ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/run.ts', 'start'],
-    // A process group of its own, so a signal reaches the server and every child it started.
     { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   const pid = child.pid;
-  if (pid === undefined) throw new Error('The app did not start');
+  if (pid === undefined) throw new Error('The app did not start: no pid');
+  runningGroups.add(pid);
+  child.once('exit', () => runningGroups.delete(pid));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilServing(url, child, () => output);
+  await waitUntilServing(url, child, () => output).catch((error: unknown) => {
+    signalGroup(pid, 'SIGKILL');
+    throw error;
+  });
   return {
     url,
     pid,
     output: () => output,
     kill: (signal) => signalGroup(pid, signal),
-    stop: (signal = 'SIGTERM') => stopChild(child, signal),
+    stop: (signal = 'SIGTERM') => stopGroup(child, pid, signal),
   };
 }
 
@@ -74,11 +89,12 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  signalGroup(child.pid!, 'SIGKILL');
+  // An app that never came up is not left behind (nobody gets a handle to stop it).
+  if (child.pid !== undefined) signalGroup(child.pid, 'SIGKILL');
   throw new Error(`The app did not start within 120 s:\n${output()}`);
 }
 
-/** Signals the whole process group; a group already gone is not an error. */
+/** Signals every process of the group the app leads; a group already gone is not an error. */
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
@@ -87,24 +103,21 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
-  const pid = child.pid!;
-  // A child killed by a signal keeps exitCode null: signalCode says it is gone already. What it
-  // started may outlive it: make sure nothing of the group is left.
-  if (child.exitCode !== null || child.signalCode !== null) {
-    signalGroup(pid, 'SIGKILL');
-    return Promise.resolve(child.exitCode);
-  }
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), 20_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      // Whatever of the group is still there (a child that ignored the signal) goes too.
-      signalGroup(pid, 'SIGKILL');
-      resolve(code);
-    });
-    signalGroup(pid, signal);
-  });
+function stopGroup(child: ChildProcess, pid: number, signal: NodeJS.Signals): Promise<number | null> {
+  // A child killed by a signal keeps exitCode null: signalCode says it is gone already.
+  const exited = child.exitCode !== null || child.signalCode !== null;
+  const exit: Promise<number | null> = exited
+    ? Promise.resolve(child.exitCode)
+    : new Promise((resolve) => {
+        const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), 20_000);
+        child.once('exit', (code) => {
+          clearTimeout(timer);
+          resolve(code);
+        });
+        signalGroup(pid, signal);
+      });
+  // Whatever of the group is still there once its leader has gone (it should be nothing) goes too.
+  return exit.finally(() => signalGroup(pid, 'SIGKILL'));
 }
 
 export function freePort(): Promise<number> {

@@ -12,6 +12,7 @@ import {
   unexpectedErrorResponse,
 } from '@/lib/csv/export-responses';
 import { checkFigureExport, openFigureExport, type FigureExportCheck } from '@/lib/data/figure-export';
+import { loggerFor } from '@/lib/logger';
 
 // Always read at request time: the figures change, and a CDN (not the build) does the caching.
 export const dynamic = 'force-dynamic';
@@ -37,7 +38,7 @@ async function respond(
     return csvResponse(result.body ?? null, exportFileName(result.operation.slug, parsed.params));
   } catch (error) {
     if (isTemporaryDatabaseError(error)) return databaseUnavailableResponse();
-    console.error(`figures.csv of ${slug} failed: ${error instanceof Error ? error.message : String(error)}`);
+    loggerFor('csv-export').error(`figures.csv of ${slug} failed: ${error instanceof Error ? error.message : String(error)}`);
     return unexpectedErrorResponse();
   }
 }

@@ -7,6 +7,7 @@ import { shownReport, type ImportActionState } from '@/lib/csv/import/action-sta
 import { tooLargeRefusal } from '@/lib/csv/import/decode-file';
 import { MAX_IMPORT_BYTES } from '@/lib/csv/import/types';
 import { commitFigureImport, previewFigureImport } from '@/lib/data/writes/figure-import';
+import { loggerFor } from '@/lib/logger';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -41,7 +42,7 @@ export async function importFiguresAction(
     return { status: 'reported', intent, report: shownReport(report) };
   } catch (error) {
     // One line for the operator; the editor gets a sentence, never a stack trace.
-    console.error(`figure import into ${slug} failed: ${error instanceof Error ? error.message : String(error)}`);
+    loggerFor('csv-import').error(`figure import into ${slug} failed: ${error instanceof Error ? error.message : String(error)}`);
     return { status: 'failed' };
   }
 }

@@ -19,6 +19,11 @@ export interface PagePolicyOptions {
   framing: Framing;
   /** Ask browsers to fetch http: subresources over https: only when the site is served over https. */
   upgradeInsecureRequests: boolean;
+  /**
+   * The development server only: React rebuilds server error stacks in the browser with eval.
+   * Neither React nor Next.js evaluates code in a production build.
+   */
+  allowEval: boolean;
 }
 
 const frameAncestors = (framing: Framing) => (framing === 'anyone' ? '*' : "'none'");
@@ -27,11 +32,12 @@ function serialise(directives: [string, ...string[]][]): string {
   return directives.map((parts) => parts.join(' ')).join('; ');
 }
 
-export function pagePolicy({ nonce, framing, upgradeInsecureRequests }: PagePolicyOptions): string {
+export function pagePolicy({ nonce, framing, upgradeInsecureRequests, allowEval }: PagePolicyOptions): string {
+  // 'self' is for browsers without 'strict-dynamic' (CSP level 2); level 3 browsers ignore it.
+  const scripts = ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(allowEval ? ["'unsafe-eval'"] : [])];
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
-    // 'self' is for browsers without 'strict-dynamic' (CSP level 2); level 3 browsers ignore it.
-    ['script-src', "'self'", `'nonce-${nonce}'`, "'strict-dynamic'"],
+    ['script-src', ...scripts],
     ['style-src', "'self'", "'unsafe-inline'"],
     ['img-src', "'self'", 'data:', 'blob:'],
     ['font-src', "'self'"],

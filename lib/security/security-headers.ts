@@ -57,7 +57,7 @@ export function securityHeaders({ pathname, nonce, production, https }: Security
   const target = requestTarget(pathname);
   const policy =
     target.kind === 'page'
-      ? pagePolicy({ nonce, framing: target.framing, upgradeInsecureRequests: production && https })
+      ? pagePolicy({ nonce, framing: target.framing, upgradeInsecureRequests: production && https, allowEval: !production })
       : resourcePolicy();
   const headers: [string, string][] = [['Content-Security-Policy', policy]];
   // For browsers that know only X-Frame-Options. It has no "allow all", and a browser that knows

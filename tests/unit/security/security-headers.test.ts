@@ -24,6 +24,12 @@ describe('the page policy', () => {
     expect(scripts).not.toContain("'unsafe-eval'");
   });
 
+  it("allows eval on the development server only, which React's debugging needs", () => {
+    expect(directiveOf(policyOf('/', { production: true }), 'script-src')).not.toContain("'unsafe-eval'");
+    expect(directiveOf(policyOf('/', { production: false }), 'script-src')).toContain("'unsafe-eval'");
+    expect(directiveOf(policyOf('/', { production: false }), 'script-src')).not.toContain("'unsafe-inline'");
+  });
+
   it('allows only this origin, plus data: and blob: images for the chart download', () => {
     const policy = policyOf('/');
     expect(directiveOf(policy, 'default-src')).toEqual(["'self'"]);

@@ -1,16 +1,16 @@
 // The security headers over real HTTP against the production build, on every page and API route
 // the app has (found by walking app/, so a new route cannot go unchecked), and the policy in real
 // Chromium: the pages work under it, and nothing is refused.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { directiveOf } from '../../lib/security/content-security-policy';
 import { fillSource, signInThroughPage } from '../support/admin-pages';
 import { insertFigure, startAppOnFreshDatabase, type AppOnFreshDatabase } from '../support/app-database';
+import { appRoutes, concrete } from '../support/app-routes';
 import { launchBrowser } from '../support/browser';
 import { watchedContext } from '../support/csp-watch';
 import { articlePage, startOtherOrigin, type OtherOrigin } from '../support/other-origin';
+import { RESOURCE_POLICY, expectCommonHeaders, expectPagePolicy } from '../support/security-header-expectations';
 import { createStaffAccount } from '../support/staff';
 
 let running: AppOnFreshDatabase;
@@ -30,22 +30,6 @@ afterAll(async () => {
   await running?.stop();
 });
 
-/** Every page.tsx and route.ts under app/, as its URL pattern: `/operations/[slug]`. */
-function appRoutes(): { pattern: string; kind: 'page' | 'route' }[] {
-  const appDir = join(process.cwd(), 'app');
-  const found: { pattern: string; kind: 'page' | 'route' }[] = [];
-  for (const entry of readdirSync(appDir, { recursive: true, encoding: 'utf8' })) {
-    const match = /^(?:(.*)[\\/])?(page\.tsx|route\.ts)$/.exec(entry);
-    if (!match) continue;
-    const segments = (match[1] ?? '').split(sep).filter((segment) => segment && !/^\(.*\)$/.test(segment));
-    found.push({ pattern: `/${segments.join('/')}`, kind: match[2] === 'page.tsx' ? 'page' : 'route' });
-  }
-  return found.sort((a, b) => a.pattern.localeCompare(b.pattern));
-}
-
-/** A concrete URL of a pattern: the seeded operation, its first figure. */
-const concrete = (pattern: string) => pattern.replace('[slug]', 'kabul-2021').replace('[id]', '1');
-
 /** Fetches without following redirects; an event stream is cut off once its headers are in. */
 async function headersOf(path: string): Promise<Response> {
   const response = await fetch(url(path), { redirect: 'manual', signal: AbortSignal.timeout(30_000) });
@@ -53,37 +37,8 @@ async function headersOf(path: string): Promise<Response> {
   return response;
 }
 
-function expectCommonHeaders(response: Response, path: string) {
-  expect(response.status, path).toBeLessThan(500);
-  expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
-  expect(response.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
-  expect(response.headers.get('cross-origin-opener-policy'), path).toBe('same-origin');
-  expect(response.headers.get('permissions-policy'), path).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
-  // The tests run the production build (over http, where browsers ignore it).
-  expect(response.headers.get('strict-transport-security'), path).toBe('max-age=63072000; includeSubDomains');
-  expect(response.headers.get('x-powered-by'), path).toBeNull();
-}
-
-function expectPagePolicy(response: Response, path: string): string {
-  const policy = response.headers.get('content-security-policy') ?? '';
-  const scripts = directiveOf(policy, 'script-src') ?? [];
-  const nonce = scripts.map((source) => /^'nonce-(.+)'$/.exec(source)?.[1]).find(Boolean);
-  expect(nonce, `${path}: ${policy}`).toBeDefined();
-  expect(scripts, path).not.toContain("'unsafe-inline'");
-  expect(scripts, path).not.toContain("'unsafe-eval'");
-  expect(directiveOf(policy, 'default-src'), path).toEqual(["'self'"]);
-  expect(directiveOf(policy, 'object-src'), path).toEqual(["'none'"]);
-  // Served over http here: asking the browser to upgrade would break the site.
-  expect(directiveOf(policy, 'upgrade-insecure-requests'), path).toBeUndefined();
-  const embed = path.startsWith('/embed/');
-  expect(directiveOf(policy, 'frame-ancestors'), path).toEqual(embed ? ['*'] : ["'none'"]);
-  expect(response.headers.get('x-frame-options'), path).toBe(embed ? null : 'DENY');
-  return nonce!;
-}
-
 /** Signing in hashes a password and a save re-renders a page: seconds on a busy machine. */
 const SLOW = 120_000;
-const RESOURCE_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 describe('security headers over HTTP', () => {
   const routes = appRoutes();

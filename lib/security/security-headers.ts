@@ -12,7 +12,8 @@ export interface RequestTarget {
 
 // The embeds are /embed and what lies under it: /embedded is an ordinary (unknown) page.
 const EMBED = /^\/embed(?:\/|$)/;
-const RESOURCE = /^\/(?:api|_next)(?:\/|$)/;
+// Under /api/ and /_next/ only: /api itself is a page (the API reference).
+const RESOURCE = /^\/(?:api|_next)\//;
 
 export function requestTarget(pathname: string): RequestTarget {
   return {

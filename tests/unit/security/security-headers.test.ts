@@ -76,9 +76,10 @@ describe('the API and static files', () => {
     },
   );
 
-  it('treats paths that merely start like the API as pages', () => {
+  it('treats /api itself, and paths that merely start like the API, as pages', () => {
+    expect(requestTarget('/api').kind).toBe('page');
     expect(requestTarget('/apis').kind).toBe('page');
-    expect(requestTarget('/api').kind).toBe('resource');
+    expect(requestTarget('/api/openapi.json').kind).toBe('resource');
   });
 });
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { connection } from 'next/server';
 import { QueryProvider } from '@/components/query-provider';
 import { publicMessages } from '@/lib/i18n/public-messages';
 import './globals.css';
@@ -15,6 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 // app/admin/layout.tsx), so that the embeds (app/embed/), framed inside other sites' pages, can go
 // without it. Client components get the public messages; the admin layout adds its own.
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, none at build time: Next.js marks its scripts with the nonce of
+  // the request's Content-Security-Policy (proxy.ts), and a page made at build time has none.
+  await connection();
   const locale = await getLocale();
   return (
     <html lang={locale} dir={['ar', 'fa', 'ps'].includes(locale) ? 'rtl' : 'ltr'}>

@@ -12,10 +12,10 @@ const schema = (name: string): SchemaCase => SCHEMAS.find((candidate) => candida
 const api = (slug: string) => `/api/operations/${slug}`;
 
 export const FUZZ_ROUTES: FuzzRoute[] = [
-  { name: 'POST figures', requests: 2_000, generate: (c) => writeRequests({ schema: schema('figureInputSchema'), path: (x) => `${api(x.operation)}/figures`, countFields: ['value'] }, c) },
+  { name: 'POST figures', requests: 1_500, generate: (c) => writeRequests({ schema: schema('figureInputSchema'), path: (x) => `${api(x.operation)}/figures`, countFields: ['value'] }, c) },
   {
     name: 'POST figures/<id>/corrections',
-    requests: 1_300,
+    requests: 1_000,
     generate: (c) => writeRequests({ schema: schema('figureCorrectionSchema'), path: (x) => `${api(x.operation)}/figures/${x.figureId}/corrections`, routeFields: ['replaces'], countFields: ['value'] }, c),
   },
   { name: 'POST targets', requests: 1_100, generate: (c) => writeRequests({ schema: schema('targetInputSchema'), path: (x) => `${api(x.operation)}/targets`, countFields: ['low', 'high'] }, c) },
@@ -44,6 +44,14 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
       .map(([request, id]) => ({ ...request, path: request.path.replace('/ID?', `/${id}?`), what: `${request.what}, id ${id}` })),
   },
   { name: 'GET live', requests: 250, generate: (c) => readRequests(c, (slug) => `${api(slug)}/live`, { stream: true }) },
+  { name: 'GET operations', requests: 150, generate: (c) => readRequests(c, () => '/api/operations') },
+  { name: 'GET operation', requests: 150, generate: (c) => readRequests(c, (slug) => api(slug)) },
+  { name: 'GET groups', requests: 100, generate: (c) => readRequests(c, (slug) => `${api(slug)}/groups`) },
+  { name: 'GET targets', requests: 100, generate: (c) => readRequests(c, (slug) => `${api(slug)}/targets`) },
+  { name: 'GET events', requests: 100, generate: (c) => readRequests(c, (slug) => `${api(slug)}/events`) },
+  { name: 'GET statements', requests: 100, generate: (c) => readRequests(c, (slug) => `${api(slug)}/statements`) },
+  { name: 'GET figures (paged)', requests: 400, generate: (c) => readRequests(c, (slug) => `${api(slug)}/figures`) },
+  { name: 'GET openapi.json', requests: 100, generate: (c) => readRequests(c, () => '/api/openapi.json') },
   { name: 'GET health/live', requests: 150, generate: (c) => readRequests(c, () => '/api/health/live') },
   { name: 'GET health/ready', requests: 150, generate: (c) => readRequests(c, () => '/api/health/ready') },
 ];

@@ -5,6 +5,9 @@ import fc from 'fast-check';
 /** Methods a route does not take (fetch upper-cases only the standard ones; CONNECT and TRACE
  *  it refuses to send). */
 export const oddMethod = fc.constantFrom('GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'PROPFIND', 'FOO', 'patch', 'M-SEARCH');
+/** Other methods on a write route's path: not GET or HEAD, which there are the read API (fuzzed as
+ *  reads), and would rightly answer 200. */
+export const oddWriteMethod = fc.constantFrom('PUT', 'PATCH', 'DELETE', 'OPTIONS', 'PROPFIND', 'FOO', 'patch', 'M-SEARCH');
 
 /** Header values as junk as fetch will send: printable ASCII and tabs (it refuses the rest). */
 export const headerJunk = fc.oneof(

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { SchemaCase } from '../fuzz/schemas';
 import { withField } from '../fuzz/with-field';
-import { badUtf8, brokenJson, forgedCookie, headerJunk, junkAuthorization, junkHeaders, notAnObject, oddMethod, withBadUtf8, wrongContentType } from './junk';
+import { badUtf8, brokenJson, forgedCookie, headerJunk, junkAuthorization, junkHeaders, notAnObject, oddWriteMethod, withBadUtf8, wrongContentType } from './junk';
 import type { FuzzContext, FuzzRequest } from './types';
 
 /** Number literals JSON.stringify never writes, each refused as a count (or as JSON). */
@@ -48,8 +48,8 @@ export function writeRequests(target: WriteTarget, context: FuzzContext): fc.Arb
     { weight: 1, arbitrary: notAnObject.map((body) => request('JSON that is not an object', { body })) },
     { weight: 1, arbitrary: fc.tuple(invalidJson, wrongContentType).map(([{ text }, type]) =>
       request(`Content-Type ${type}`, { headers: { ...bearer, ...(type ? { 'Content-Type': type } : {}) }, body: text })) },
-    { weight: 1, arbitrary: fc.tuple(invalidJson, oddMethod).map(([{ text }, method]) =>
-      request(`method ${method}`, { method, body: method === 'GET' || method === 'HEAD' ? undefined : text })) },
+    { weight: 1, arbitrary: fc.tuple(invalidJson, oddWriteMethod).map(([{ text }, method]) =>
+      request(`method ${method}`, { method, body: text })) },
     { weight: 1, arbitrary: fc.tuple(schema.valid, fc.oneof(headerJunk.filter((key) => !/^[\x21-\x7e]{1,200}$/.test(key)), fc.constant('k'.repeat(201)))).map(([{ raw }, key]) =>
       request(`Idempotency-Key ${JSON.stringify(key.slice(0, 40))}`, { headers: { ...json, ...bearer, 'Idempotency-Key': key }, body: JSON.stringify(raw) })) },
     { weight: 2, arbitrary: fc.tuple(schema.valid, fc.oneof(junkAuthorization.map((value) => ({ Authorization: value })), forgedCookie.map((Cookie) => ({ Cookie, Origin: context.appUrl })), fc.constant({ Cookie: context.cookie, Origin: 'https://evil.example' }), fc.constant({}))).map(([{ raw }, credentials]) =>

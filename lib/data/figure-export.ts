@@ -157,10 +157,16 @@ export async function openFigureExport(
     pipeline(rows, csv, (error) => {
       pipelineError = error ?? undefined;
     });
+    // pg-cursor ignores a connection lost after the server's last rows and before its "ready"
+    // (the cursor counts itself done then, and hands the rows over only on "ready"): the stream
+    // would wait for ever. Losing the connection fails the export whatever the cursor thinks.
+    const onConnectionLost = () => rows.destroy(new Error('the database connection was lost during the export'));
+    client.once('end', onConnectionLost);
     const body = readableToWeb(csv, {
       signal,
       stallTimeoutMs: STALL_TIMEOUT_MS,
       onClose: (outcome) => {
+        client.off('end', onConnectionLost);
         const failure = outcome.kind === 'failed' ? outcome.error : pipelineError;
         if (outcome.kind === 'ended' && !failure) {
           void endTransaction(client, release);

@@ -91,6 +91,8 @@ describe('the database goes away during traffic, and comes back', () => {
     for (const answer of answers.filter(cutMidPage)) expect(answer.body).not.toMatch(/\bat \S+:\d+:\d+|Error:/);
     const summary = describeAnswers(answers.filter((a) => ![200, 201, 503].includes(a.status) && !cutMidPage(a)));
     // Otherwise never a 500, never without an answer, whatever the moment.
+    // On failure, the app's own log of those minutes says where a request stood.
+    if (summary) console.log(`database-outage: the app's log\n${app.output().split('\n').filter((line) => !/"status":(200|201|503)\b/.test(line)).join('\n')}`);
     expect(summary, 'answers other than 200, 201 and 503').toBe('');
     expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(DOWN_BOUND_MS);
 

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryDatabase } from '../support/app-database';
 import { startEmbeddedDatabase } from '@/lib/embedded-database';
 import { freePort, startApp, type RunningApp } from '../support/app-server';
+import { startTcpProxy } from '../support/tcp-proxy';
 
 const externalDatabase = process.env.TEST_DATABASE_URL;
 const FIGURES = 30_000;
@@ -166,6 +167,42 @@ describe('a database that goes away', () => {
       expect(body).not.toMatch(/\bat \S+:\d+:\d+|Error:/);
     } finally {
       await second.stop();
+      await own?.stop();
+    }
+  }, 180_000);
+
+  // The cursor has its last rows, has asked the server to close its portal, and waits for the
+  // server's "ready" to hand the rows over: pg-cursor ignores a connection lost at that moment, so
+  // without a watch of our own the download waited for ever (seen once in a database-outage run).
+  it('ends a download whose connection is lost as the cursor closes, and the next one works', async () => {
+    const own = externalDatabase ? undefined : await startEmbeddedDatabase({ port: 0 });
+    const proxy = await startTcpProxy(own?.url ?? databaseUrl);
+    const second = await startApp({ databaseUrl: proxy.url }).catch(async (error: unknown) => {
+      await own?.stop();
+      throw error;
+    });
+    try {
+      const url = `${second.url}/api/operations/kabul-2021/figures.csv`;
+      const whole = await (await fetch(url)).text();
+      // A Close message for a named portal ('C', length, 'P', name): only a cursor sends one.
+      proxy.cutWhenClientSends((chunk) => chunk[0] === 0x43 && chunk[5] === 0x50 && chunk[6] !== 0);
+      const started = Date.now();
+      const outcome = await fetch(url, { signal: AbortSignal.timeout(20_000) })
+        .then(async (response) => `${response.status} ${(await response.text()).length} bytes`)
+        .catch((error: unknown) => `failed: ${(error as Error).message}`);
+      const ms = Date.now() - started;
+      expect(proxy.cuts()).toBe(1);
+      // Cut short (the rows never arrived) or refused, but over within the bound, never a full 200.
+      expect(outcome).not.toContain('aborted due to timeout');
+      expect(outcome).not.toBe(`200 ${whole.length} bytes`);
+      expect(ms).toBeLessThan(10_000);
+      proxy.cutWhenClientSends(null);
+      const again = await fetch(url, { signal: AbortSignal.timeout(15_000) });
+      expect(again.status).toBe(200);
+      expect(await again.text()).toBe(whole);
+    } finally {
+      await second.stop();
+      await proxy.close();
       await own?.stop();
     }
   }, 180_000);

@@ -14,6 +14,13 @@ export interface TcpProxy {
    */
   stall(): void;
   resume(): void;
+  /**
+   * Cuts, without passing it on, every connection whose client sends a chunk `matches` accepts
+   * (until called with null): a connection lost at one exact point of the protocol.
+   */
+  cutWhenClientSends(matches: ((chunk: Buffer) => boolean) | null): void;
+  /** How many connections `cutWhenClientSends` cut. */
+  cuts(): number;
   close(): Promise<void>;
 }
 
@@ -23,9 +30,15 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   let refusing = false;
   let stalled = false;
   let held: [Socket, Buffer][] = [];
-  const forward = (from: Socket, to: Socket) =>
+  let cutMatcher: ((chunk: Buffer) => boolean) | null = null;
+  let cuts = 0;
+  const forward = (from: Socket, to: Socket, fromClient: boolean) =>
     from.on('data', (chunk: Buffer) => {
-      if (stalled) held.push([to, chunk]);
+      if (fromClient && cutMatcher?.(chunk)) {
+        cuts += 1;
+        from.destroy();
+        to.destroy();
+      } else if (stalled) held.push([to, chunk]);
       else to.write(chunk);
     });
   const server = createServer((client) => {
@@ -43,8 +56,8 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
         upstream.destroy();
       });
     }
-    forward(client, upstream);
-    forward(upstream, client);
+    forward(client, upstream, true);
+    forward(upstream, client, false);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -74,6 +87,10 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
       for (const [socket, chunk] of held) if (!socket.destroyed) socket.write(chunk);
       held = [];
     },
+    cutWhenClientSends(matches) {
+      cutMatcher = matches;
+    },
+    cuts: () => cuts,
     close() {
       dropAll();
       return new Promise((resolve) => server.close(() => resolve()));

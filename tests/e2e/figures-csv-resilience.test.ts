@@ -192,6 +192,7 @@ describe('a database that goes away', () => {
         .catch((error: unknown) => `failed: ${(error as Error).message}`);
       const ms = Date.now() - started;
       expect(proxy.cuts()).toBe(1);
+      console.log(`figures-csv-resilience: a download whose connection was cut as its cursor closed: ${outcome} after ${ms} ms`);
       // Cut short (the rows never arrived) or refused, but over within the bound, never a full 200.
       expect(outcome).not.toContain('aborted due to timeout');
       expect(outcome).not.toBe(`200 ${whole.length} bytes`);

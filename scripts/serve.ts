@@ -1,16 +1,19 @@
 // The HTTP server in front of Next.js (its programmatic API), started by scripts/run.ts once the
 // database is ready, through scripts/serve-entry.mjs. What it adds to `next start`: a request id and one JSON log line per request
-// (lib/server/request-log.ts), and a bounded graceful stop on SIGTERM/SIGINT — readiness turns
+// (lib/server/request-log.ts), the build's static files from compressed copies made at build time
+// (lib/server/static-assets.ts), and a bounded graceful stop on SIGTERM/SIGINT — readiness turns
 // 503, live streams end, no new connections, requests in flight finish (at most
 // SHUTDOWN_TIMEOUT_MS, then the rest are cut), then the database pools and the change feed close
 // and the process exits 0.
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { env } from '../lib/env';
 import { getLogger } from '../lib/logger';
 import { routeConsoleToLogger } from '../lib/server/console-to-log';
 import { drain, trackConnections } from '../lib/server/drain';
 import { withRequestLog } from '../lib/server/request-log';
+import { withStaticAssets } from '../lib/server/static-assets';
 import { runStopHooks } from '../lib/server/stop-hooks';
 import { beginStopping } from '../lib/server/stopping';
 
@@ -58,7 +61,14 @@ async function serve(dev: boolean) {
   const { default: next } = await import('next');
   const app = next({ dev, dir: root, hostname: env.HOST, port: env.PORT });
   await app.prepare();
-  const server = createServer(withRequestLog(app.getRequestHandler(), getLogger().child({ component: 'http' })));
+  const nextHandler = app.getRequestHandler();
+  const assets = dev
+    ? null
+    : withStaticAssets(nextHandler, { buildDir: join(root, '.next'), production: true, https: env.APP_URL?.startsWith('https:') ?? false });
+  if (assets && !assets.precompressed) {
+    logger.warn('no compressed copies of the static files for this build (run npm run build): Next.js compresses them per request');
+  }
+  const server = createServer(withRequestLog(assets?.handler ?? nextHandler, getLogger().child({ component: 'http' })));
   const connections = trackConnections(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

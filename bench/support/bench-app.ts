@@ -52,8 +52,8 @@ export function ensureBuild(): string {
     }
     return existing;
   }
-  console.log('No .next/BUILD_ID: building the app first (next build)…');
-  const result = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+  console.log('No .next/BUILD_ID: building the app first (npm run build)…');
+  const result = spawnSync('npm', ['run', 'build'], {
     cwd: projectRoot,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     stdio: 'inherit',

@@ -2,6 +2,10 @@
 // line per request with no secret in any of them, and a graceful stop on SIGTERM — readiness
 // turns 503, live streams end, new connections are refused, a request in flight still completes,
 // what is still open at the bound is cut, and the process exits 0.
+import { readFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryDatabase, startAppOnFreshDatabase, type AppOnFreshDatabase } from '../support/app-database';
 import { rawConnection, responsesIn } from '../support/raw-connection';
@@ -62,6 +66,85 @@ afterAll(async () => {
   await running?.stop();
 });
 
+/** The address of the largest script the home page loads, e.g. /_next/static/chunks/x.js. */
+async function firstScriptPath(): Promise<string> {
+  const html = await (await fetch(`${running.app.url}/`)).text();
+  const paths = [...html.matchAll(/<script src="(\/_next\/static\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  expect(paths.length).toBeGreaterThan(0);
+  const size = (path: string) => readFileSync(buildFile(path)).length;
+  return paths.sort((a, b) => size(b) - size(a))[0]!;
+}
+
+const buildFile = (path: string) => fileURLToPath(new URL(`../../.next/${path.slice('/_next/'.length)}`, import.meta.url));
+
+/** A raw GET (or other method), so the test chooses Accept-Encoding and sees the bytes as sent. */
+function rawRequest(path: string, headers: Record<string, string>, method = 'GET'): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${running.app.url}${path}`, { method, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+describe('static files', () => {
+  it('are sent as compressed at build time: Brotli or gzip as accepted, identical once decoded, cached for good', async () => {
+    const path = await firstScriptPath();
+    const original = readFileSync(buildFile(path));
+    const brotli = await rawRequest(path, { 'Accept-Encoding': 'gzip, deflate, br' });
+    const gzip = await rawRequest(path, { 'Accept-Encoding': 'gzip' });
+    const plain = await rawRequest(path, {});
+    expect([brotli.status, gzip.status, plain.status]).toEqual([200, 200, 200]);
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(brotli.body).equals(original)).toBe(true);
+    // The strongest settings, made once: well under the gzip Next.js makes per request.
+    expect(brotli.body.length).toBeLessThan(original.length / 3);
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).equals(original)).toBe(true);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(original)).toBe(true);
+    for (const response of [brotli, gzip, plain]) {
+      expect(response.headers['content-type']).toMatch(/javascript/);
+      expect(response.headers['cache-control']).toMatch(/max-age=31536000.*immutable/);
+      expect(response.headers.vary).toMatch(/Accept-Encoding/i);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(response.headers['x-request-id']).toMatch(UUID);
+    }
+    // The request log names the path as asked for.
+    expect((await requestLine(String(brotli.headers['x-request-id']))).path).toBe(path);
+    const again = await rawRequest(path, { 'Accept-Encoding': 'br', 'If-None-Match': String(brotli.headers.etag) });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+  });
+
+  it('answer GET and HEAD only, ignore Range, and nothing outside the build is reachable', async () => {
+    const path = await firstScriptPath();
+    const head = await rawRequest(path, { 'Accept-Encoding': 'br' }, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+      const refused = await rawRequest(path, {}, method);
+      expect(refused.status, method).toBe(405);
+      expect(refused.headers.allow).toBe('GET, HEAD');
+    }
+    // Malformed or reversed ranges made Next.js answer 500: the whole file instead.
+    for (const range of ['bytes=abc', 'bytes=5-2', 'bytes=0-0,5-6', 'bytes=99999999-']) {
+      const whole = await rawRequest(path, { Range: range });
+      expect(whole.status, range).toBe(200);
+      expect(whole.body.equals(readFileSync(buildFile(path))), range).toBe(true);
+    }
+    for (const outside of ['/_next/static/chunks/no-such-file.js', '/_next/static/../BUILD_ID', '/_next/static/%2e%2e/BUILD_ID', '/_next/static/chunks/../../server/app/page.js']) {
+      const response = await rawRequest(outside, {});
+      expect(response.status, outside).toBeGreaterThanOrEqual(400);
+      expect(response.status, outside).toBeLessThan(500);
+    }
+  });
+});
+
 describe('request ids', () => {
   it('come back on every response: pages, API, errors, static files', async () => {
     for (const [path, status] of [
@@ -71,6 +154,7 @@ describe('request ids', () => {
       ['/api/operations/no-such-operation/summary', 404],
       ['/no-such-page', 404],
       ['/icon.svg', 200],
+      [await firstScriptPath(), 200],
     ] as const) {
       const response = await fetch(`${running.app.url}${path}`);
       expect(response.status, path).toBe(status);

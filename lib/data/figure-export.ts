@@ -132,7 +132,7 @@ export async function openFigureExport(
     // No JIT, whose compilation (a quarter of a second) only delays the first row of a query that
     // streams. No statement timeout: the COPY lasts as long as the download, so a timeout (a
     // server or role default) would cut slow downloads; a client that stops reading is ended by
-    // the stall timeout below and idle_in_transaction_session_timeout.
+    // the stall timeout below, which closes the connection (PostgreSQL is then blocked sending).
     await client.query(setupQuery('SET LOCAL jit = off; SET LOCAL statement_timeout = 0'));
     const resolved = await resolveExport(client, slug, params);
     if (resolved.status !== 'ok') {

@@ -1,8 +1,8 @@
 // The small pool of plain `pg` connections that CSV exports stream through.
 //
-// Why not Prisma: Prisma reads a whole result into memory before it returns, and has no cursor
-// streaming, so a million-row export through it would hold every row in the server at once. A
-// cursor (pg-query-stream) on a connection of its own fetches a batch at a time, as fast as the
+// Why not Prisma: Prisma reads a whole result into memory before it returns, and cannot run
+// COPY, so a million-row export through it would hold every row in the server at once. COPY …
+// TO STDOUT (pg-copy-streams) on a connection of its own reads the socket only as fast as the
 // client downloads, and memory stays flat whatever the size.
 //
 // Why a pool of its own, and only two: an export holds its connection for as long as the download
@@ -32,9 +32,9 @@ export function exportPool(): pg.Pool {
     idleTimeoutMillis: 30_000,
     // Shown in pg_stat_activity, so an operator can tell export connections apart.
     application_name: 'evacuation-figures-csv-export',
-    // A download whose client stopped reading leaves its connection idle in the transaction
-    // between two batches: the server ends it here at the latest, releasing its snapshot. (The
-    // export itself sets no statement timeout: see lib/data/figure-export.ts.)
+    // A connection left idle in its transaction (an export whose end was never acknowledged) is
+    // ended here at the latest, releasing its snapshot. (The export itself sets no statement
+    // timeout: see lib/data/figure-export.ts.)
     idle_in_transaction_session_timeout: 120_000,
   });
   // An idle connection dropped by the server (restart, failover) must not crash the app: the pool

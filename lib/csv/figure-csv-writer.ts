@@ -1,7 +1,10 @@
-// The byte-level layout of the figures CSV, written by csv-stringify: RFC 4180 quoting (fields
-// quoted only when they hold a comma, a double quote, CR or LF; quotes doubled inside), UTF-8, and
-// a byte-order mark only on request (Excel needs it to read UTF-8; most other tools show it as a
-// stray character).
+// The figures CSV written in JavaScript, by csv-stringify: the format's reference writer. The export
+// itself is written by PostgreSQL (./export-copy); this writer makes files in the same format for
+// the import's tests and benchmark, and the differential test holds the export to its bytes.
+//
+// The byte-level layout: RFC 4180 quoting (fields quoted only when they hold a comma, a double
+// quote, CR or LF; quotes doubled inside), UTF-8, and a byte-order mark only on request (Excel
+// needs it to read UTF-8; most other tools show it as a stray character).
 //
 // Records end with LF, not RFC 4180's CRLF: every reader we target (Excel, LibreOffice, Google
 // Sheets, pandas, R, HXL tools, csv-parse) accepts LF, Unix tools expect it, and csv-stringify
@@ -23,7 +26,9 @@ export interface FigureCsvLayout {
   hxl: boolean;
 }
 
-const CSV_OPTIONS: Options = { record_delimiter: '\n' };
+// quote_record_delimiter: csv-stringify quotes only fields holding the record delimiter (LF) unless
+// told otherwise, and a lone CR left unquoted splits the record for Excel, LibreOffice and pandas.
+const CSV_OPTIONS: Options = { record_delimiter: '\n', quote_record_delimiter: true };
 /** Rows per csv-stringify call: the cursor delivers a thousand at once. */
 const ROWS_PER_BATCH = 250;
 /** Bytes buffered before the consumer must read: large enough to send in a few big writes. */

@@ -1,4 +1,5 @@
-// One figure as one CSV record, in the column order of ./columns: instants in the operation's time
+// One figure as one CSV record for the reference writer (./figure-csv-writer; the export's own cells
+// are formatted in SQL by ./export-copy), in the column order of ./columns: instants in the operation's time
 // zone with its offset, booleans as true/false (csv-stringify would write 1 and an empty cell),
 // every text cell neutralised against formula injection, numbers written as they are.
 import type { FigureExportRow } from './columns';

@@ -1,4 +1,6 @@
-// Reading `timestamptz` values as the export query returns them, quickly, as epoch milliseconds.
+// Reading `timestamptz` values as the export query returns them, quickly, as epoch milliseconds:
+// for the reference writer's path (tests/support/reference-figure-export.ts), which reads the
+// export query's raw rows; the export itself has PostgreSQL format them (./export-copy).
 // pg's default parser (postgres-date) handles every text form PostgreSQL can produce, with regular
 // expressions, and builds a Date, whose constructor Next.js wraps on the server: together the
 // second slowest step of a million-row export. The export sets its session time zone to UTC, so

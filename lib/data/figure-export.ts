@@ -1,21 +1,20 @@
-// The figures CSV export: finds the operation, checks the group, and streams the figures from
-// PostgreSQL through a cursor, csv-stringify and a web ReadableStream, so the server holds one
-// batch of rows at a time whatever the size of the export.
+// The figures CSV export: finds the operation, checks the group, and streams the figures as
+// PostgreSQL writes them with COPY … TO STDOUT (lib/csv/export-copy.ts: the database formats every
+// cell and writes the CSV bytes), behind the preamble our code writes, to a web ReadableStream. The
+// COPY stream reads from the socket only as fast as the client downloads, so the server holds a
+// few buffers whatever the size of the export.
 //
 // One connection of the export pool carries the whole export inside one read-only REPEATABLE READ
-// transaction: the file is one consistent snapshot, and the embedded database (one session shared
-// by all its clients) keeps the cursor's portal to this connection while the transaction is open.
-// The connection goes back to the pool when the stream ends, and is discarded when the stream
-// fails or the client disconnects (its protocol state is then unknown).
+// transaction: the file is one consistent snapshot. The connection goes back to the pool when the
+// stream ends, and is discarded when the stream fails or the client disconnects (a COPY cut short
+// leaves the connection mid-protocol).
 import 'server-only';
-import { pipeline } from 'node:stream';
+import { PassThrough, pipeline } from 'node:stream';
 import type pg from 'pg';
-import QueryStream from 'pg-query-stream';
+import { to as copyTo } from 'pg-copy-streams';
+import { figureCopyStatement, figureCsvPreamble } from '../csv/export-copy';
 import { asOfRange, unknownGroupError, type FigureExportParams, type ParameterError } from '../csv/export-params';
 import { exportPool } from '../csv/export-pool';
-import { figureExportQuery } from '../csv/export-query';
-import { figureCsvStream } from '../csv/figure-csv-writer';
-import { exportTypeParsers } from '../csv/pg-timestamp';
 import { readableToWeb } from '../csv/readable-to-web';
 import { loggerFor } from '../logger';
 
@@ -33,12 +32,12 @@ export type FigureExport =
 /** What a HEAD request learns: whether the export exists, without reading the figures. */
 export type FigureExportCheck = { status: 'ok'; operation: ExportedOperation } | Refusal;
 
-/** Rows fetched per round trip: large enough to keep the connection busy, small enough to hold. */
-const CURSOR_BATCH_ROWS = 1_000;
+/** Bytes buffered before the client must read: large enough to send in a few big writes. */
+const OUTPUT_BUFFER_BYTES = 64 * 1024;
 /** A client that reads nothing for this long is treated as gone. */
 const STALL_TIMEOUT_MS = 60_000;
 /**
- * The export's small queries (not the cursor, which lasts as long as the download) give up after
+ * The export's small queries (not the COPY, which lasts as long as the download) give up after
  * this long without an answer: a database that does not answer at all gets a 503, not a hang.
  */
 const SETUP_QUERY_TIMEOUT_MS = 10_000;
@@ -130,29 +129,32 @@ export async function openFigureExport(
   const { client, release } = await checkOut();
   try {
     await client.query(setupQuery('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'));
-    // Timestamps in UTC text, for the fast parser of exportTypeParsers. No JIT, whose compilation
-    // (a quarter of a second) only delays the first row of a query that streams. No statement
-    // timeout: a cursor's statement lasts until its last batch is fetched, i.e. as long as the
-    // download, so a timeout (a server or role default) would cut slow downloads; a client that
-    // stops reading is ended by the stall timeout below and idle_in_transaction_session_timeout.
-    await client.query(setupQuery("SET LOCAL TimeZone = 'UTC'; SET LOCAL jit = off; SET LOCAL statement_timeout = 0"));
+    // No JIT, whose compilation (a quarter of a second) only delays the first row of a query that
+    // streams. No statement timeout: the COPY lasts as long as the download, so a timeout (a
+    // server or role default) would cut slow downloads; a client that stops reading is ended by
+    // the stall timeout below, which closes the connection (PostgreSQL is then blocked sending).
+    await client.query(setupQuery('SET LOCAL jit = off; SET LOCAL statement_timeout = 0'));
     const resolved = await resolveExport(client, slug, params);
     if (resolved.status !== 'ok') {
       await endTransaction(client, release);
       return resolved;
     }
     const { operation } = resolved;
-    const query = figureExportQuery({
-      operationId: operation.id,
-      groupId: resolved.groupId,
-      asOf: asOfRange(params, operation.timeZone),
-      allRevisions: params.revisions === 'all',
-    });
-    const rows = client.query(
-      new QueryStream(query.text, query.values, { batchSize: CURSOR_BATCH_ROWS, types: exportTypeParsers }),
+    // COPY writes instants in the session's time zone: the operation's.
+    await client.query(setupQuery("SELECT set_config('TimeZone', $1, true)", [operation.timeZone]));
+    const statement = figureCopyStatement(
+      {
+        operationId: operation.id,
+        groupId: resolved.groupId,
+        asOf: asOfRange(params, operation.timeZone),
+        allRevisions: params.revisions === 'all',
+      },
+      operation.slug,
     );
-    const context = { operation: operation.slug, timeZone: operation.timeZone };
-    const csv = figureCsvStream(context, { bom: params.excel, hxl: params.hxl });
+    const rows = client.query(copyTo(statement, { highWaterMark: OUTPUT_BUFFER_BYTES }));
+    // The preamble goes out at once: PostgreSQL sorts before it sends the first row.
+    const csv = new PassThrough({ highWaterMark: OUTPUT_BUFFER_BYTES });
+    csv.write(figureCsvPreamble({ bom: params.excel, hxl: params.hxl }));
     let pipelineError: Error | undefined;
     pipeline(rows, csv, (error) => {
       pipelineError = error ?? undefined;

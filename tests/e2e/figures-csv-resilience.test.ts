@@ -134,6 +134,26 @@ describe('clients that leave mid-download', () => {
     expect(Date.now() - started).toBeLessThan(9_000);
   });
 
+  it.skipIf(!externalDatabase)('close the connection whose COPY they cut, rather than reuse it mid-protocol', async () => {
+    const copying = async () => {
+      const { rows } = await sql(
+        `SELECT pid FROM pg_stat_activity
+         WHERE application_name = 'evacuation-figures-csv-export' AND query LIKE 'COPY%' AND state = 'active'`,
+      );
+      return rows.map((row) => row.pid as number);
+    };
+    const controller = new AbortController();
+    const response = await fetch(`${app.url}/api/operations/csv-load/figures.csv`, { signal: controller.signal });
+    const reader = response.body!.getReader();
+    await reader.read();
+    let pids: number[] = [];
+    await expect.poll(async () => (pids = await copying()).length, { timeout: 5_000 }).toBe(1);
+    controller.abort();
+    await expect
+      .poll(async () => (await sql('SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = $1', [pids[0]])).rows[0].n, { timeout: 5_000 })
+      .toBe(0);
+  });
+
   it.skipIf(!externalDatabase)('leave no export transaction open on the server', async () => {
     await expect
       .poll(async () => {

@@ -159,9 +159,9 @@ export async function openFigureExport(
     pipeline(rows, csv, (error) => {
       pipelineError = error ?? undefined;
     });
-    // pg-cursor ignores a connection lost after the server's last rows and before its "ready"
-    // (the cursor counts itself done then, and hands the rows over only on "ready"): the stream
-    // would wait for ever. Losing the connection fails the export whatever the cursor thinks.
+    // A connection lost fails the export whatever state the protocol handler thinks it is in: the
+    // cursor this export once used ignored a loss just after its last rows, and the download then
+    // waited for ever. The stream fails, the client sees the download cut short.
     const onConnectionLost = () => rows.destroy(new Error('the database connection was lost during the export'));
     client.once('end', onConnectionLost);
     const body = readableToWeb(csv, {

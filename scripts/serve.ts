@@ -12,6 +12,7 @@ import { env } from '../lib/env';
 import { getLogger } from '../lib/logger';
 import { routeConsoleToLogger } from '../lib/server/console-to-log';
 import { drain, trackConnections } from '../lib/server/drain';
+import { createActionPrecheck } from '../lib/server/action-precheck';
 import { withRequestLog } from '../lib/server/request-log';
 import { withStaticAssets } from '../lib/server/static-assets';
 import { runStopHooks } from '../lib/server/stop-hooks';
@@ -61,7 +62,9 @@ async function serve(dev: boolean) {
   const { default: next } = await import('next');
   const app = next({ dev, dir: root, hostname: env.HOST, port: env.PORT });
   await app.prepare();
-  const nextHandler = app.getRequestHandler();
+  // Server Action calls Next.js could not decode are refused before it sees them (production).
+  const precheck = dev ? null : createActionPrecheck({ root, https: env.APP_URL?.startsWith('https:') ?? false, logger: getLogger().child({ component: 'actions' }) });
+  const nextHandler = precheck ? precheck.wrap(app.getRequestHandler()) : app.getRequestHandler();
   const assets = dev
     ? null
     : withStaticAssets(nextHandler, { buildDir: join(root, '.next'), production: true, https: env.APP_URL?.startsWith('https:') ?? false });
@@ -86,6 +89,7 @@ async function serve(dev: boolean) {
     const { cut } = await drain(server, connections, env.SHUTDOWN_TIMEOUT_MS);
     if (cut > 0) logger.warn({ cut, timeoutMs: env.SHUTDOWN_TIMEOUT_MS }, 'cut connections still open at the bound');
     await bounded(app.close(), CLOSE_TIMEOUT_MS);
+    await bounded(precheck?.close() ?? Promise.resolve(), CLOSE_TIMEOUT_MS);
     await runStopHooks(logger, CLOSE_TIMEOUT_MS);
     logger.info({ signal, durationMs: Date.now() - started, cut }, 'stopped');
     process.exit(0);

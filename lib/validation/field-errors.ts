@@ -31,6 +31,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): Pars
  */
 export function formDataToInput(formData: FormData): Record<string, unknown> {
   const input: Record<string, unknown> = {};
+  // A Server Action receives whatever its caller encoded, not necessarily a form: anything else
+  // is an empty form, refused field by field.
+  if (!(formData instanceof FormData)) return input;
   for (const [name, value] of formData.entries()) {
     if (name.startsWith('$') || typeof value !== 'string') continue;
     const parts = name.split('.');

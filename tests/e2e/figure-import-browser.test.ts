@@ -117,6 +117,28 @@ describe('the import page', () => {
     await page.context().close();
   });
 
+  it('says beside its row that a running total would fall, and offers no import', async () => {
+    const page = await signedInPage();
+    await page.goto(`${running.app.url}${importPath}`);
+    const before = await figureCount();
+    // 26,400 as of 24 August is stored (the import above); a lower total the next day is refused.
+    await chooseFile(page, 'kabul-lower.csv', [
+      { revision_id: '601', value: '26500', as_of: '2021-08-26T00:00:00+04:30' },
+      { revision_id: '602', value: '26,000', as_of: '2021-08-25T00:00:00+04:30' },
+    ]);
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    const table = page.getByRole('table', { name: 'Rows of kabul-lower.csv' });
+    await table.waitFor();
+    const message =
+      'row 4: value: is lower than the latest figure on this basis (26,400 as of 2021-08-24T00:00:00+04:30, figure 502). ' +
+      'A running total does not fall: if that figure was wrong, correct it with a reason instead.';
+    expect(await page.getByText(message).count()).toBe(1);
+    expect(await page.getByRole('status').filter({ hasText: '2 rows' }).innerText()).toContain('2 rows: 1 to add, none already present, 1 with an error.');
+    expect(await page.getByRole('button', { name: /^Import/ }).count()).toBe(0);
+    expect(await figureCount()).toBe(before);
+    await page.context().close();
+  });
+
   it('refuses a file that is not CSV, saying why', async () => {
     const page = await signedInPage();
     await page.goto(`${running.app.url}${importPath}`);

@@ -69,6 +69,10 @@ beforeAll(async () => {
   // A count in a window, and a figure published before any of the others were corrected.
   await addFigure(url, { group: 'afghans', kind: 'WINDOW', value: 3_900, asOf: '2021-08-23T00:00:00+04:30', windowStart: '2021-08-22T00:00:00+04:30', windowEnd: '2021-08-23T00:00:00+04:30', via: 'AFP' });
   await addFigure(url, { group: 'afghans', value: 12_345, asOf: '2021-08-21T18:00:00+04:30', quote: '+1 for the record' });
+  // A running total with a digit dropped, corrected: the superseded value falls below the figure
+  // before it, which the import must not take for a falling total.
+  const dropped = await addFigure(url, { group: 'afghans', value: 1_300, asOf: '2021-08-23T00:00:00+04:30' });
+  await addFigure(url, { group: 'afghans', value: 13_000, asOf: '2021-08-23T00:00:00+04:30', replaces: dropped, reason: 'A digit was dropped' });
 
   exported.plain = await download(first, 'revisions=all');
   exported.hxl = await download(first, 'revisions=all&hxl=1');
@@ -104,8 +108,8 @@ describe('export, import into a fresh database, export again', () => {
   });
 
   it('carries every revision of the first database', () => {
-    // A header and eight figures; one quote spans two lines, inside its quotes.
-    expect(parse(exported.plain)).toHaveLength(1 + 8);
+    // A header and ten figures; one quote spans two lines, inside its quotes.
+    expect(parse(exported.plain)).toHaveLength(1 + 10);
     expect(exported.plain).toContain(',superseded,');
     expect(exported.plain).toContain(',retracted,Withdrawn by the source');
     expect(exported.plain).toContain('2021-08-23T09:15:30.250+04:30');
@@ -115,12 +119,12 @@ describe('export, import into a fresh database, export again', () => {
   it('imports the HXL variant: the seed figure is already there, every other row is added with its id', async () => {
     const upload = { name: 'kabul-2021-figures-latest.csv', bytes: Buffer.from(exported.hxl, 'latin1') };
     const preview = await imported.previewFigureImport('kabul-2021', upload);
-    expect(preview).toMatchObject({ status: 'checked', file: { hxl: true }, counts: { rows: 8, ok: 7, present: 1, error: 0 } });
+    expect(preview).toMatchObject({ status: 'checked', file: { hxl: true }, counts: { rows: 10, ok: 9, present: 1, error: 0 } });
     const sha256 = preview.status === 'checked' ? preview.file.sha256! : '';
     const report = await imported.commitFigureImport(editor, 'kabul-2021', upload, sha256);
-    expect(report).toMatchObject({ status: 'committed', added: 7, skipped: 1 });
+    expect(report).toMatchObject({ status: 'committed', added: 9, skipped: 1 });
     const { rows } = await queryDatabase(second!.databaseUrl, `SELECT count(*)::int AS n, min(details->>'sha256') AS sha FROM audit_entry WHERE action = 'figure.import'`);
-    expect(rows[0]).toEqual({ n: 7, sha: sha256 });
+    expect(rows[0]).toEqual({ n: 9, sha: sha256 });
   });
 
   it('exports the same bytes as the first database, with and without the HXL row', async () => {
@@ -130,7 +134,7 @@ describe('export, import into a fresh database, export again', () => {
 
   it('adds nothing when the plain variant of the same export is imported too', async () => {
     const report = await imported.commitFigureImport(editor, 'kabul-2021', { name: 'again.csv', bytes: Buffer.from(exported.plain, 'latin1') });
-    expect(report).toMatchObject({ status: 'committed', added: 0, skipped: 8 });
+    expect(report).toMatchObject({ status: 'committed', added: 0, skipped: 10 });
     expect(await download(second!, 'revisions=all')).toBe(exported.plain);
   });
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryDatabase } from '../support/app-database';
 import { startEmbeddedDatabase } from '../../lib/embedded-database';
+import { summaryUrl } from '../../lib/queries/operation-summary';
 import { startApp, type RunningApp } from '../support/app-server';
 
 const externalDatabase = process.env.TEST_DATABASE_URL;
@@ -112,6 +113,31 @@ describe('GET /api/operations/:slug/summary', () => {
     expect(body.errors[0].parameter).toBe(parameter);
     expect(body.errors[0].message).toContain(message);
     expect(JSON.stringify(body)).not.toMatch(/\bat .*\.(js|ts):\d+/);
+  });
+
+  it.each(['summary', 'series'])('%s refuses unknown and repeated parameters with 400 naming each', async (route) => {
+    for (const [search, parameter, message] of [
+      ['asof=2021-08-22', 'asof', 'asof is not a parameter of this route (it takes asOf, group)'],
+      ['asOf=2021-08-22&_=1700000000', '_', '_ is not a parameter of this route'],
+      ['group=afghans&group=us-nationals', 'group', 'group must be given once'],
+      ['asOf=2021-08-22&asOf=2021-08-23', 'asOf', 'asOf must be given once'],
+    ] as const) {
+      const response = await api(`kabul-2021/${route}?${search}`);
+      expect(response.status, search).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      const body = await response.json();
+      expect(body).toMatchObject({ error: 'invalid_parameters', errors: [{ parameter, message: expect.stringContaining(message) }] });
+      expect(body.errors, search).toHaveLength(1);
+      expect(body.message).toContain(message);
+    }
+    // Every unknown one is named, once; an empty value still means "not given", as from the form.
+    const both = await (await api(`kabul-2021/${route}?x=1&y=2&x=3`)).json();
+    expect(both.errors.map((error: { parameter: string }) => error.parameter)).toEqual(['x', 'y']);
+    expect((await api(`kabul-2021/${route}?asOf=&group=afghans&asOf=2021-08-22`)).status).toBe(200);
+    // What the page's own client sends (lib/queries/) still reads.
+    const client = summaryUrl({ slug: 'kabul-2021', asOf: '2021-08-22', group: 'us-nationals' }).replace('/summary', `/${route}`);
+    expect((await fetch(`${app.url}${client}`)).status).toBe(200);
+    expect((await api(`kabul-2021/${route}`)).status).toBe(200);
   });
 
   it('answers 404 JSON for an unknown operation, on every route', async () => {

@@ -160,7 +160,7 @@ describe('a commit', () => {
 
   it('refuses a revision id stored with other content, and stores nothing', async () => {
     const before = await counts();
-    const report = await importer.commitFigureImport(editor, 'kabul-2021', upload([{ ...chain[0], value: '26001' }, { revision_id: '200' }]));
+    const report = await importer.commitFigureImport(editor, 'kabul-2021', upload([{ ...chain[0], value: '26001' }, { revision_id: '200', value: '26200' }]));
     expect(report).toMatchObject({
       status: 'checked', commitRefused: true,
       rows: [{ result: 'error', errors: [{ field: 'revision_id', message: expect.stringContaining('revision 101 is already stored with other content (value)') }] }, { result: 'ok' }],
@@ -187,7 +187,8 @@ describe('a commit', () => {
     const rows: CsvRow[] = Array.from({ length: 12_000 }, (_, at) => ({
       revision_id: String(100_000 + at),
       group: ['all-evacuees', 'us-nationals', 'afghans'][at % 3],
-      value: String(at),
+      // Running totals that rise, above every figure stored before them.
+      value: String(30_000 + at),
       as_of: new Date(Date.parse('2021-08-25T00:00:00Z') + at * 1000).toISOString(),
       source_title: `Bulletin ${at}`,
     }));
@@ -203,5 +204,74 @@ describe('a commit', () => {
     const report = await importer.commitFigureImport(editor, 'kabul-2021', upload([{ revision_id: '300' }]), 'f'.repeat(64));
     expect(report).toMatchObject({ status: 'changed' });
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('the running total', () => {
+  // Stored by now: all-evacuees up to 41,997 as of 2021-08-25T03:19:57Z (the large file).
+  const day = (date: string) => `${date}T00:00:00+04:30`;
+  const row = (revision: string, value: string, asOf: string, extra: CsvRow = {}): CsvRow => ({ revision_id: revision, value, as_of: day(asOf), source_title: `Total ${revision}`, ...extra });
+  const fallMessage = (value: string, asOf: string, which: string) =>
+    `is lower than the latest figure on this basis (${value} as of ${asOf}, ${which}). A running total does not fall: if that figure was wrong, correct it with a reason instead.`;
+
+  it('refuses a new figure lower than the latest stored one on its basis, naming it, as the write API does', async () => {
+    const before = await counts();
+    const { rows } = await sql<{ id: number }>(`SELECT max(id) AS id FROM figure WHERE value = 41997`);
+    const file = upload([row('400', '41000', '2021-08-26')]);
+    const preview = await importer.previewFigureImport('kabul-2021', file);
+    const message = fallMessage('41,997', '2021-08-25T07:49:57+04:30', `figure ${rows[0]!.id}`);
+    expect(preview).toMatchObject({ status: 'checked', counts: { error: 1 }, rows: [{ row: 2, result: 'error', errors: [{ field: 'value', message }] }] });
+    // The same words as the write API's refusal of the same figure.
+    const viaApi = await writes.addFigure(editor, 'kabul-2021', {
+      group: 'all-evacuees', value: 41000, kind: 'cumulative', basisStart: '2021-08-14', asOf: '2021-08-26', source: { publisher: 'Desk', title: 'Lower' },
+    });
+    expect(viaApi).toMatchObject({ ok: false, status: 400, errors: [{ field: 'value', message: expect.stringContaining('is lower than the latest figure on this basis (41,997') }] });
+    expect(await importer.commitFigureImport(editor, 'kabul-2021', file)).toMatchObject({ status: 'checked', commitRefused: true, counts: { error: 1 } });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('checks the rows of the file against each other in as-of order, whatever their order in the file', async () => {
+    const before = await counts();
+    // Row 2 is the later figure, and lower than row 3, the earlier one: the whole file is refused.
+    const file = upload([row('401', '50000', '2021-08-28'), row('402', '51000', '2021-08-27'), row('', '52000', '2021-08-29', { source_title: 'No id' })]);
+    const report = await importer.commitFigureImport(editor, 'kabul-2021', file);
+    expect(report).toMatchObject({
+      status: 'checked',
+      commitRefused: true,
+      counts: { rows: 3, ok: 2, error: 1 },
+      rows: [
+        { row: 2, result: 'error', errors: [{ field: 'value', message: fallMessage('51,000', '2021-08-27T00:00:00+04:30', 'row 3 of this file') }] },
+        { row: 3, result: 'ok' },
+        { row: 4, result: 'ok' },
+      ],
+    });
+    expect(await counts()).toEqual(before);
+    // Another group, or another basis, is another running total.
+    const apart = upload([row('403', '100', '2021-08-27', { group: 'afghans', basis_start: '2021-08-26T00:00:00+04:30' }), row('404', '30000', '2021-08-27', { basis_start: '2021-08-20T00:00:00+04:30' })]);
+    expect(await importer.previewFigureImport('kabul-2021', apart)).toMatchObject({ counts: { ok: 2, error: 0 } });
+  });
+
+  it('does not count a superseded or retracted value, and lets a correction lower a figure, as on the site', async () => {
+    const before = await counts();
+    const file = upload([
+      // A too-low figure, corrected in the same file: in force is the correction.
+      row('410', '1000', '2021-08-27', { status: 'superseded' }),
+      row('411', '43000', '2021-08-27', { replaces_revision_id: '410', correction_reason: 'Typo', status: 'current' }),
+      // A too-low figure, withdrawn.
+      row('412', '2000', '2021-08-28', { status: 'superseded' }),
+      row('413', '2000', '2021-08-28', { replaces_revision_id: '412', correction_reason: 'Withdrawn', status: 'retracted' }),
+      row('414', '44000', '2021-08-29', { status: 'superseded' }),
+      // A correction may lower a figure below the one before it (it is checked by whoever corrects it).
+      row('415', '42500', '2021-08-29', { replaces_revision_id: '414', correction_reason: 'Double count', status: 'current' }),
+      row('416', '44500', '2021-08-30', { status: 'current' }),
+    ]);
+    const report = await importer.commitFigureImport(editor, 'kabul-2021', file);
+    expect(report).toMatchObject({ status: 'committed', added: 7 });
+    expect(await counts()).toMatchObject({ figure: before.figure + 7 });
+    // Against what is stored now: in force on 29 August is 42,500, not the 44,000 it replaced.
+    const next = await importer.previewFigureImport('kabul-2021', upload([row('417', '42400', '2021-08-29')]));
+    expect(next).toMatchObject({ rows: [{ result: 'error', errors: [{ message: fallMessage('42,500', '2021-08-29T00:00:00+04:30', 'figure 415') }] }] });
+    const later = await importer.previewFigureImport('kabul-2021', upload([row('418', '44600', '2021-08-31')]));
+    expect(later).toMatchObject({ counts: { ok: 1, error: 0 } });
   });
 });

@@ -14,6 +14,7 @@ import { recordAuditBatch } from '../../audit/audit-batch';
 import { planImport, insertionOrder } from '../../csv/import/plan-rows';
 import { readImportFile } from '../../csv/import/read-import-file';
 import { countRows, rowReports, type FigureImportReport, type ImportedFileInfo } from '../../csv/import/report';
+import { checkRunningTotals, runningTotalSubjects, type StoredTotal } from '../../csv/import/running-totals';
 import type { ImportContext, ReadImportFile, RowVerdict, ValidRow } from '../../csv/import/types';
 import { checkReportedInstant, isFailure, loadWriteOperation, type WriteOperation } from './operation-context';
 import { insertImportedFigures, readStoredState } from './figure-import-store';
@@ -56,12 +57,31 @@ async function judgeRows(db: Db, operation: WriteOperation, reading: ReadImportF
     }
     return problem;
   };
-  return verdicts.map((verdict) => {
+  const dated = verdicts.map((verdict): RowVerdict => {
     if (verdict.result !== 'new') return verdict;
     const message = problemOf(verdict.value.asOfText);
     if (message === null) return verdict;
     return { row: verdict.row, result: 'error', errors: [{ row: verdict.row, field: 'as_of', message }] };
   });
+  // The write API's rule that a running total does not fall, against the stored figures and the
+  // file's other rows.
+  const groups = new Set(runningTotalSubjects(dated).map((row) => row.figure.group));
+  if (groups.size === 0) return dated;
+  return checkRunningTotals(dated, await readStoredTotals(db, operation.id, [...groups]), operation.timeZone);
+}
+
+/** The cumulative figures in force of these groups of the operation. */
+async function readStoredTotals(db: Db, operationId: number, groups: string[]): Promise<StoredTotal[]> {
+  const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
+  return db.$queryRawUnsafe<StoredTotal[]>(
+    `SELECT f.id, g.slug AS "group", ${epochMs('f.basis_start')} AS "basisStart", ${epochMs('f.as_of')} AS "asOf", f.value
+       FROM figure f JOIN population_group g ON g.id = f.group_id
+      WHERE f.operation_id = $1 AND f.kind = 'CUMULATIVE' AND NOT f.retracted AND f.basis_start IS NOT NULL
+        AND g.slug = ANY($2::text[])
+        AND NOT EXISTS (SELECT 1 FROM figure r WHERE r.replaces_id = f.id)`,
+    operationId,
+    groups,
+  );
 }
 
 async function readForOperation(db: Db, slug: string, upload: ImportUpload) {

@@ -6,6 +6,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import { actorAudit, recordAudit } from '../../audit/audit-log';
 import { figureCorrectionSchema, figureInputSchema } from '../../validation/figure-input';
 import { effectiveFigures } from '../../figure-revisions';
+import { runningTotalFallMessage } from '../../running-total';
 import { checkReportedInstant, groupId, isFailure, optionalInstant, type WriteOperation } from './operation-context';
 import { created, operationWrite } from './operation-write';
 import { createSource } from './source-write';
@@ -88,12 +89,7 @@ async function checkNoCumulativeDrop(
     null,
   );
   if (!latest || value >= latest.value) return null;
-  return fieldError(
-    'value',
-    `is lower than the latest figure on this basis (${latest.value.toLocaleString('en')} as of ` +
-      `${latest.asOf.toISOString()}, figure ${latest.id}). A running total does not fall: if that figure ` +
-      'was wrong, correct it with a reason instead.',
-  );
+  return fieldError('value', runningTotalFallMessage({ value: latest.value, asOf: latest.asOf.toISOString(), which: `figure ${latest.id}` }));
 }
 
 export const correctFigure = operationWrite(

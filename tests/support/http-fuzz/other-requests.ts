@@ -1,6 +1,7 @@
 // Malformed requests to the public API (reads, the event stream, health), to sign-in, and to the
-// CSV import's Server Action. Reads may succeed (unknown parameters are ignored); sign-in bodies
-// and import files are ones their readers refuse, so nothing is ever stored or counted.
+// CSV import's Server Action (files it refuses, and calls Next.js could not decode: junk action
+// ids, text and damaged multipart bodies). Reads may succeed; sign-in bodies and import files are
+// ones their readers refuse, so nothing is ever stored or counted.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
@@ -110,10 +111,25 @@ export async function importRequests(context: FuzzContext, count: number, seed: 
   // Server Action bodies are FormData (with a file) or text: both go out as they are.
   const headers = { 'Next-Action': context.importActionId, Accept: 'text/x-component', Origin: context.appUrl, Cookie: context.cookie };
   const path = `/admin/operations/${context.operation}/import`;
+  // A multipart call as the browser sends it, then damaged: cut short, or bytes replaced.
+  const multipart = requests.find(({ body }) => body instanceof FormData)!.body;
+  const encoded = new Request('http://multipart.invalid', { method: 'POST', body: multipart });
+  const multipartType = encoded.headers.get('content-type')!;
+  const multipartBytes = new Uint8Array(await encoded.arrayBuffer());
+  const damagedMultipart = fc
+    .tuple(fc.nat({ max: multipartBytes.length - 1 }), fc.uint8Array({ maxLength: 4 }), fc.boolean())
+    .map(([at, insert, cut]): FuzzRequest => {
+      const bytes = cut ? multipartBytes.slice(0, at) : Uint8Array.from([...multipartBytes.slice(0, at), ...insert, ...multipartBytes.slice(at + insert.length)]);
+      return { method: 'POST', path, headers: { ...headers, 'Content-Type': multipartType }, body: bytes, what: `multipart ${cut ? 'cut' : 'damaged'} at byte ${at}` };
+    });
   const protocolJunk = fc.oneof(
-    headerJunk.map((id): FuzzRequest => ({ method: 'POST', path, headers: { ...headers, 'Next-Action': id }, body: '[]', what: `Next-Action ${id.slice(0, 40)}`, framework: true })),
-    fc.string({ maxLength: 200 }).map((body): FuzzRequest => ({ method: 'POST', path, headers, body, what: `action body ${body.slice(0, 60)}`, framework: true })),
+    headerJunk.map((id): FuzzRequest => ({ method: 'POST', path, headers: { ...headers, 'Next-Action': id }, body: '[]', what: `Next-Action ${id.slice(0, 40)}` })),
+    fc.string({ maxLength: 200 }).map((body): FuzzRequest => ({ method: 'POST', path, headers, body, what: `action body ${body.slice(0, 60)}` })),
     fc.constant<FuzzRequest>({ method: 'POST', path, headers: { ...headers, Cookie: '' }, body: '["kabul-2021",{"status":"idle"},"$K1"]', what: 'signed out' }),
+    damagedMultipart,
+    fc.tuple(fc.constantFrom('5', 'null', '"x"', '{}', '[]', '["$Q1"]', '["$h1"]', '["$K1"]', '[1,2', ''), fc.constantFrom('text/plain;charset=UTF-8', 'multipart/form-data', 'application/json')).map(([body, type]): FuzzRequest => ({
+      method: 'POST', path, headers: { ...headers, 'Content-Type': type }, body, what: `action body ${body} as ${type}`,
+    })),
   );
   return fc.oneof(
     { weight: 5, arbitrary: fc.constantFrom(...requests).map(({ body, what }): FuzzRequest => ({ method: 'POST', path, headers, body: body as never, what })) },

@@ -47,7 +47,7 @@ async function send(appUrl: string, route: string, request: FuzzRequest, report:
     if (!request.oversized) report.failures.push(describeFailure(route, request, `network error: ${String((error as Error).cause ?? error)}`, ''));
     return;
   }
-  count(request.framework ? `${response.status} (Next.js)` : String(response.status));
+  count(String(response.status));
   const refused = response.status >= 400;
   if (request.stream && !refused) {
     await response.body?.cancel();
@@ -60,9 +60,7 @@ async function send(appUrl: string, route: string, request: FuzzRequest, report:
   }
   const body = await response.text();
   const type = response.headers.get('content-type') ?? '';
-  if (request.framework) {
-    if (STACK_TRACE.test(body)) report.failures.push(describeFailure(route, request, `${response.status} with a stack trace`, body));
-  } else if (response.status >= 500) {
+  if (response.status >= 500) {
     report.failures.push(describeFailure(route, request, response.status, body));
   } else if (body !== '' && !/json|html/.test(type)) {
     report.failures.push(describeFailure(route, request, `${response.status} as ${type || 'no content type'}`, body));

@@ -26,9 +26,6 @@ export interface FuzzRequest {
   oversized?: boolean;
   /** An event stream: read the status, then hang up. */
   stream?: boolean;
-  /** Answered by Next.js itself, before our code (a Server Action body React cannot decode): its
-   *  status is reported apart, and only a stack trace or a stored row fails the run. */
-  framework?: boolean;
 }
 
 export interface FuzzRoute {

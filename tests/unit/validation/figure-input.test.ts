@@ -115,4 +115,10 @@ describe('formDataToInput', () => {
     expect(input).toEqual({ value: '10', source: { publisher: 'AFP' } });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it('reads anything other than a form, as a Server Action may be called with, as an empty form', () => {
+    for (const junk of [undefined, null, 'value=10', { value: '10' }, ['value', '10']]) {
+      expect(formDataToInput(junk as unknown as FormData)).toEqual({});
+    }
+  });
 });

@@ -19,6 +19,8 @@ export async function importFiguresAction(
   const check = await checkStaff(await headers(), 'editor');
   if (!check.ok) return { status: check.reason };
 
+  // Any client may call the action with any arguments: without a form there is no file.
+  if (typeof slug !== 'string' || !(formData instanceof FormData)) return { status: 'no_file' };
   const file = formData.get('file');
   if (!(file instanceof File) || (file.size === 0 && file.name === '')) return { status: 'no_file' };
   // The audit log keeps the name; a browser sends at most a path's last part, but any client may

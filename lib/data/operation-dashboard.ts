@@ -6,7 +6,7 @@ import { assessAgainstRange, assessFeasibility } from '../feasibility';
 import { downsampleForDrawing } from '../chart-data/downsample';
 import { effectiveFigures } from '../figure-revisions';
 import { cumulativeSeriesOnLatestBasis, selectGroup } from './cumulative-series';
-import { cachedOperationRead } from './read-cache';
+import { cachedOperationRead, recentOperationRead } from './read-cache';
 import type { FigureDto, OperationDashboard, StatementWithArithmetic, TargetDto } from './dto';
 import {
   iso,
@@ -147,10 +147,19 @@ export async function getOperationDashboard(
   };
 }
 
+const dashboardKey = (query: DashboardQuery) => `dashboard ${query.group ?? ''} ${query.asOf?.toISOString() ?? 'latest'}`;
+
 /** getOperationDashboard, as read a moment ago (see read-cache.ts): what pages and the API serve. */
 export function readOperationDashboard(slug: string, query: DashboardQuery = {}): Promise<OperationDashboard | null> {
-  const key = `dashboard ${query.group ?? ''} ${query.asOf?.toISOString() ?? 'latest'}`;
-  return cachedOperationRead(slug, key, () => getOperationDashboard(slug, query));
+  return cachedOperationRead(slug, dashboardKey(query), () => getOperationDashboard(slug, query));
+}
+
+/** What readOperationDashboard last answered, while the database cannot be reached (read-cache.ts). */
+export function recentOperationDashboard(
+  slug: string,
+  query: DashboardQuery = {},
+): { value: OperationDashboard; readAt: Date } | null {
+  return recentOperationRead<OperationDashboard>(slug, dashboardKey(query));
 }
 
 function thinForDrawing(series: FigureDto[]): FigureDto[] {

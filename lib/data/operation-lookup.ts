@@ -4,7 +4,7 @@ import 'server-only';
 import { getPrisma } from '../db';
 import type { GroupDto } from './dto';
 import { toGroupDto } from './mappers';
-import { cachedOperationRead } from './read-cache';
+import { cachedOperationRead, recentOperationRead } from './read-cache';
 
 export interface OperationForView {
   slug: string;
@@ -36,7 +36,14 @@ export async function getOperationForView(slug: string): Promise<OperationForVie
   };
 }
 
+const OPERATION_KEY = 'operation';
+
 /** getOperationForView, as read a moment ago (see read-cache.ts). */
 export function readOperationForView(slug: string): Promise<OperationForView | null> {
-  return cachedOperationRead(slug, 'operation', () => getOperationForView(slug));
+  return cachedOperationRead(slug, OPERATION_KEY, () => getOperationForView(slug));
+}
+
+/** What readOperationForView last answered, while the database cannot be reached (read-cache.ts). */
+export function recentOperationForView(slug: string): { value: OperationForView; readAt: Date } | null {
+  return recentOperationRead<OperationForView>(slug, OPERATION_KEY);
 }

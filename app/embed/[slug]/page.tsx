@@ -38,7 +38,7 @@ export default async function EmbedPage({ params, searchParams }: EmbedPageProps
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <EmbedDashboard view={view} notice={<ViewNotice errors={errors} asOfDate={view.asOf} />} />
+      <EmbedDashboard view={view} notice={<ViewNotice errors={errors} asOfDate={view.asOf} readEarlierAt={read.readEarlierAt} />} />
     </HydrationBoundary>
   );
 }

@@ -38,7 +38,7 @@ export default async function OperationPage({
         minDate={dayInZone(operation.startsAt, operation.timeZone)}
         maxDate={dayInZone(new Date(), operation.timeZone)}
       />
-      <ViewNotice errors={errors} asOfDate={view.asOf} />
+      <ViewNotice errors={errors} asOfDate={view.asOf} readEarlierAt={read.readEarlierAt} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <OperationDashboard view={view} />
       </HydrationBoundary>

@@ -63,11 +63,12 @@ async function serve(dev: boolean) {
   const app = next({ dev, dir: root, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   // Server Action calls Next.js could not decode are refused before it sees them (production).
-  const precheck = dev ? null : createActionPrecheck({ root, https: env.APP_URL?.startsWith('https:') ?? false, logger: getLogger().child({ component: 'actions' }) });
+  const https = env.APP_URL?.startsWith('https:') ?? false;
+  const precheck = dev ? null : createActionPrecheck({ root, https, logger: getLogger().child({ component: 'actions' }) });
   const nextHandler = precheck ? precheck.wrap(app.getRequestHandler()) : app.getRequestHandler();
   const assets = dev
     ? null
-    : withStaticAssets(nextHandler, { buildDir: join(root, '.next'), production: true, https: env.APP_URL?.startsWith('https:') ?? false });
+    : withStaticAssets(nextHandler, { buildDir: join(root, '.next'), production: true, https });
   if (assets && !assets.precompressed) {
     logger.warn('no compressed copies of the static files for this build (run npm run build): Next.js compresses them per request');
   }

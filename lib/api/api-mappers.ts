@@ -1,16 +1,9 @@
 // Rows to the JSON API's shapes: instants written in the operation's time zone with its offset, as
 // the CSV export writes them ("2021-08-22T00:00:00+04:30"), and enums in the write API's lower case.
 import { formatInstantInZone, formatInstantOrNull } from '../csv/zoned-iso';
+import type { SourceRow } from '../data/mappers';
 import type { ApiSource, EventItem, OperationLinks, OperationListItem, StatementItem, TargetItem } from './schemas/operation';
 
-interface SourceRow {
-  publisher: string;
-  title: string;
-  url: string | null;
-  via: string | null;
-  quote: string | null;
-  publishedAt: Date | null;
-}
 
 export function toApiSource(row: SourceRow, timeZone: string): ApiSource {
   return {

@@ -2,7 +2,8 @@
 import type { FeasibilityAssessment, ObservedPace } from '../feasibility';
 import type { EventDto, FigureDto, GroupDto, OperationDto, SourceDto, TargetDto } from './dto';
 
-interface SourceRow {
+/** A source as the database holds it; the JSON API maps the same rows (lib/api/api-mappers.ts). */
+export interface SourceRow {
   publisher: string;
   title: string;
   url: string | null;

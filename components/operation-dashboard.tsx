@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { figureSeriesQuery, figuresOfSeries } from '@/lib/queries/figure-series';
 import { operationSummaryQuery, type OperationView } from '@/lib/queries/operation-summary';
 import { useLiveOperation } from './live/use-live-operation';
-import { POLL_INTERVAL_MS } from './live/use-live-updates';
+import { POLL_INTERVAL_MS, shouldPoll } from './live/use-live-updates';
 import { OperationView as OperationDetails } from './operation-view';
 
 // Recharts is most of the page's JavaScript: load it after the numbers are on screen, so the
@@ -27,7 +27,7 @@ export function OperationDashboard({ view }: { view: OperationView }) {
   const { mode } = useLiveOperation(view.slug);
   const { data: dashboard } = useQuery({
     ...operationSummaryQuery(view),
-    refetchInterval: mode === 'polling' ? POLL_INTERVAL_MS : false,
+    refetchInterval: shouldPoll(mode) ? POLL_INTERVAL_MS : false,
   });
   // A long series is thinned for drawing; its table fetches every point when asked to.
   const [showAllRows, setShowAllRows] = useState(false);
@@ -44,7 +44,7 @@ export function OperationDashboard({ view }: { view: OperationView }) {
   return (
     <>
       <p className="live-status muted" role="status">
-        {mode === 'polling' ? t('polling') : t('live')}
+        {t(mode)}
       </p>
       <OperationDetails dashboard={dashboard}>
         <OperationCharts dashboard={dashboard} figureTable={figureTable} />

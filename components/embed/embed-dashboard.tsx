@@ -11,7 +11,7 @@ import { operationSummaryQuery, type OperationView } from '@/lib/queries/operati
 import { KeyFigures } from '../key-figures';
 import { LinksOpenInNewTab } from '../link-target';
 import { useLiveOperation } from '../live/use-live-operation';
-import { POLL_INTERVAL_MS, type LiveMode } from '../live/use-live-updates';
+import { POLL_INTERVAL_MS, shouldPoll, type LiveMode } from '../live/use-live-updates';
 
 // The chart's code loads after the figures, as on the operation page.
 const EmbedChart = dynamic(() => import('../charts/embed-chart').then((module) => module.EmbedChart), {
@@ -42,7 +42,7 @@ function LiveEmbedContent(props: EmbedProps) {
 function EmbedContent({ view, notice, mode }: EmbedProps & { mode?: LiveMode }) {
   const { data: dashboard } = useQuery({
     ...operationSummaryQuery(view),
-    refetchInterval: mode === 'polling' ? POLL_INTERVAL_MS : false,
+    refetchInterval: shouldPoll(mode) ? POLL_INTERVAL_MS : false,
   });
   if (!dashboard) return null;
   return <EmbedView dashboard={dashboard} view={view} notice={notice} mode={mode} />;
@@ -84,7 +84,7 @@ function EmbedView({
           </a>
           {mode ? (
             <span className="muted" role="status">
-              {mode === 'live' ? t('live') : t('polling')}
+              {t(mode)}
             </span>
           ) : null}
         </footer>

@@ -27,6 +27,9 @@ afterAll(async () => {
 const card = (page: Page, label: string) =>
   page.locator('.figure-card').filter({ has: page.getByText(label, { exact: true }) });
 
+const LIVE = 'Live: new figures appear without reloading.';
+const POLLING = 'Live updates interrupted: checking for new figures every few seconds.';
+
 const cardValue = async (page: Page, label: string) => {
   const text = await card(page, label).locator('.figure-value').innerText();
   return Number(text.replace(/[^\d.]/g, ''));
@@ -112,9 +115,15 @@ describe('the operation page in a browser', () => {
     await page.context().close();
   });
 
+  it('says it is connecting, not that live updates broke, before any script has run', async () => {
+    const html = await (await fetch(`${app.url}/`)).text();
+    const status = /<p class="live-status[^"]*" role="status">([^<]*)<\/p>/.exec(html)?.[1];
+    expect(status).toBe('Connecting to live updates…');
+  });
+
   it('shows a figure entered elsewhere within 2 seconds, without a reload', async () => {
     const page = await openPage(browser, `${app.url}/`);
-    await expect.poll(() => page.locator('.live-status').innerText()).toContain('Live');
+    await expect.poll(() => page.locator('.live-status').innerText()).toBe(LIVE);
     const started = Date.now();
     await insertFigure(running.databaseUrl, { value: 27_400, asOf: '2021-08-22T12:00:00+04:30' });
     await expect
@@ -122,6 +131,23 @@ describe('the operation page in a browser', () => {
       .toBe(27400);
     expect(Date.now() - started).toBeLessThan(2_000);
     await page.context().close();
+  });
+
+  it('says when the live stream cannot be opened, and still shows a new figure by polling', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    // As a proxy that refuses event streams would: every attempt to open it fails.
+    await context.route('**/api/operations/*/live', (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(`${app.url}/`);
+    await expect.poll(() => page.locator('.live-status').innerText()).toBe(POLLING);
+    const before = await cardValue(page, 'Evacuated so far');
+    await insertFigure(running.databaseUrl, { value: before + 500, asOf: '2021-08-22T14:00:00+04:30' });
+    // Polling every 2 s: the new figure shows within one or two rounds.
+    await expect
+      .poll(() => cardValue(page, 'Evacuated so far'), { timeout: 6_000, interval: 100 })
+      .toBe(before + 500);
+    expect(await page.locator('.live-status').innerText()).toBe(POLLING);
+    await context.close();
   });
 
   it('passes an automated accessibility check (axe-core, WCAG 2.2 AA) in light and dark mode', async () => {

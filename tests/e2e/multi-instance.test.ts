@@ -51,7 +51,7 @@ describe('three instances on one database', () => {
     });
     const page = await context.newPage();
     await page.goto(`${instance(2).url}/`, { waitUntil: 'networkidle' });
-    await expect.poll(() => page.locator('.live-status').innerText()).toContain('Live');
+    await expect.poll(() => page.locator('.live-status').innerText()).toBe('Live: new figures appear without reloading.');
     // Survives only if the page is not reloaded.
     await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
     const evacuated = page.locator('.figure-card').filter({ has: page.getByText('Evacuated so far', { exact: true }) }).locator('.figure-value');
@@ -68,7 +68,7 @@ describe('three instances on one database', () => {
 
     expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { liveStreams: unknown }).liveStreams)).toEqual({ opened: 1, errors: 0 });
-    expect(await page.locator('.live-status').innerText()).toContain('Live');
+    expect(await page.locator('.live-status').innerText()).toBe('Live: new figures appear without reloading.');
     await context.close();
   });
 

@@ -132,7 +132,7 @@ describe('the policy in a browser', () => {
       await page.keyboard.press('ArrowRight');
     }
     expect(await statementTip.innerText()).toContain('mathematically impossible');
-    await expect.poll(() => page.locator('.live-status').innerText(), { timeout: 10_000 }).toContain('Live');
+    await expect.poll(() => page.locator('.live-status').innerText(), { timeout: 10_000 }).toBe('Live: new figures appear without reloading.');
     await insertFigure(running.databaseUrl, { value: 27_400, asOf: '2021-08-22T12:00:00+04:30' });
     const evacuated = page.locator('.figure-card-emphasis .figure-value');
     await expect.poll(() => evacuated.innerText(), { timeout: 5_000, interval: 100 }).toBe('27,400');

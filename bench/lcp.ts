@@ -2,128 +2,111 @@
 // (bench/static-page.ts), in headless Chromium, measured side by side: N alternating runs each, a
 // fresh browser context (empty cache, no cookies) per run, median of each, ratio ours / static.
 //
+// Two ways in, both measured:
+// - a fresh tab (the context's blank page, then the URL): Chromium can reuse the blank page's
+//   renderer process for the static page, but not for ours, whose Cross-Origin-Opener-Policy
+//   header requires a new browsing context group and so a new process;
+// - arriving from a page of another site, as a reader following a link does: both pages then get
+//   a new process.
+// A third pair attributes the difference: our page through the same proxy with every header and
+// without Cross-Origin-Opener-Policy alone.
+//
 // Run alone: npx tsx --conditions=react-server bench/lcp.ts   (BENCH_LCP_RUNS=7 by default)
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/support/browser';
 import { isMain, runAlone, type BenchApp } from './support/bench-app';
+import { startHeaderProxy } from './support/header-proxy';
+import { measureOnce, median, mostCommon, type PaintSample } from './support/lcp-sample';
 import { pidListeningOn, treeCpuSeconds } from './support/process-cpu';
 import { ms, ratio, type BenchSection } from './support/report';
 import { captureStaticContent, serveStaticPage } from './static-page';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_LCP_RUNS ?? 7));
 
-interface PaintSample {
-  lcp: number;
-  /** Time to the first byte of the HTML: separates server time from what the browser does. */
-  ttfb: number;
-  element: string;
+/** A page on another site ("localhost" is not the same site as "127.0.0.1") to arrive from. */
+async function serveOtherSite() {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end('<!doctype html><title>Elsewhere</title><p>A page on another site.</p>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://localhost:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
 }
 
-async function measureOnce(browser: Browser, url: string): Promise<PaintSample> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-  try {
-    const page = await context.newPage();
-    // A new context already starts with an empty cache; this also keeps the run from reusing
-    // anything it fetched itself, so each run is a true first visit.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    // networkidle: hydration and client rendering may paint a larger element after `load`.
-    await page.goto(url, { waitUntil: 'networkidle' });
-    return await page.evaluate(
-      () =>
-        new Promise<PaintSample>((resolve, reject) => {
-          let last: LargestContentfulPaint | undefined;
-          const observer = new PerformanceObserver((list) => {
-            last = list.getEntries().at(-1) as LargestContentfulPaint | undefined;
-          });
-          // buffered: true hands over the entries recorded before the observer existed.
-          observer.observe({ type: 'largest-contentful-paint', buffered: true });
-          setTimeout(() => {
-            observer.disconnect();
-            const navigation = performance.getEntriesByType('navigation')[0] as
-              | PerformanceNavigationTiming
-              | undefined;
-            if (!last) return reject(new Error('no largest-contentful-paint entry'));
-            const element = last.element;
-            const classes = element?.className ? `.${String(element.className).split(' ').join('.')}` : '';
-            resolve({
-              lcp: last.startTime,
-              ttfb: navigation?.responseStart ?? Number.NaN,
-              element: element ? `${element.tagName.toLowerCase()}${classes}` : '(removed)',
-            });
-          }, 200);
-        }),
-    );
-  } finally {
-    await context.close();
-  }
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
-}
-
-function mostCommon(values: string[]): string {
-  const count = (value: string) => values.filter((v) => v === value).length;
-  return [...new Set(values)].sort((a, b) => count(b) - count(a))[0] ?? '';
-}
-
+const medianLcp = (samples: PaintSample[]) => median(samples.map((s) => s.lcp));
 const medianTtfb = (samples: PaintSample[]) => ms(median(samples.map((s) => s.ttfb)));
+const list = (samples: PaintSample[]) => samples.map((s) => s.lcp.toFixed(0)).join(', ');
 
 export async function measureLcp(app: Pick<BenchApp, 'url'>): Promise<BenchSection> {
-  const browser = await launchBrowser();
+  const browser: Browser = await launchBrowser();
   const staticServer = await serveStaticPage(await captureStaticContent(browser, app.url));
+  const otherSite = await serveOtherSite();
+  const withAllHeaders = await startHeaderProxy(app.url);
+  const withoutCoop = await startHeaderProxy(app.url, 'cross-origin-opener-policy');
   try {
-    const ours: PaintSample[] = [];
-    const baseline: PaintSample[] = [];
-    // One discarded visit each: the first request after start loads the route's server code.
-    await measureOnce(browser, `${app.url}/`);
-    await measureOnce(browser, `${staticServer.url}/`);
-    // The server's CPU for a whole first visit (the HTML, every script and stylesheet, the
-    // prefetches after hydration): steadier than LCP on a busy machine.
     const serverPid = pidListeningOn(Number(new URL(app.url).port));
     let serverCpuSeconds = 0;
-    const visitOurs = async () => {
-      const before = serverPid === null ? 0 : treeCpuSeconds([serverPid]);
-      ours.push(await measureOnce(browser, `${app.url}/`));
-      if (serverPid !== null) serverCpuSeconds += treeCpuSeconds([serverPid]) - before;
+    const samples = {
+      ours: [] as PaintSample[],
+      static: [] as PaintSample[],
+      oursFromLink: [] as PaintSample[],
+      staticFromLink: [] as PaintSample[],
+      proxied: [] as PaintSample[],
+      proxiedNoCoop: [] as PaintSample[],
     };
+    const visits: Record<keyof typeof samples, () => Promise<PaintSample>> = {
+      ours: async () => {
+        // The server's CPU for a whole first visit (the HTML, every script and stylesheet, the
+        // prefetches after hydration): steadier than LCP on a busy machine.
+        const before = serverPid === null ? 0 : treeCpuSeconds([serverPid]);
+        const sample = await measureOnce(browser, `${app.url}/`);
+        if (serverPid !== null) serverCpuSeconds += treeCpuSeconds([serverPid]) - before;
+        return sample;
+      },
+      static: () => measureOnce(browser, `${staticServer.url}/`),
+      oursFromLink: () => measureOnce(browser, `${app.url}/`, otherSite.url),
+      staticFromLink: () => measureOnce(browser, `${staticServer.url}/`, otherSite.url),
+      proxied: () => measureOnce(browser, `${withAllHeaders.url}/`),
+      proxiedNoCoop: () => measureOnce(browser, `${withoutCoop.url}/`),
+    };
+    const sides = Object.keys(visits) as (keyof typeof samples)[];
+    // One discarded visit each: the first request after start loads the route's server code.
+    for (const side of sides) await visits[side]();
     for (let run = 0; run < RUNS; run += 1) {
-      // Alternate which goes first, so a drift in machine load falls on both sides alike.
-      const order = run % 2 === 0 ? (['ours', 'static'] as const) : (['static', 'ours'] as const);
-      for (const side of order) {
-        if (side === 'ours') await visitOurs();
-        else baseline.push(await measureOnce(browser, `${staticServer.url}/`));
-      }
+      // Alternate the order, so a drift in machine load falls on every side alike.
+      for (const side of run % 2 === 0 ? sides : [...sides].reverse()) samples[side].push(await visits[side]());
     }
     const cpuPerVisit = serverPid === null ? 'unknown (no /proc)' : ms((serverCpuSeconds * 1000) / RUNS);
-    const lcpOurs = median(ours.map((s) => s.lcp));
-    const lcpStatic = median(baseline.map((s) => s.lcp));
-    const list = (samples: PaintSample[]) => samples.map((s) => s.lcp.toFixed(0)).join(', ');
+    const row = (measure: string, ours: PaintSample[], base: PaintSample[], baseLabel: string, aim: string, note: string) => ({
+      measure,
+      ours: ms(medianLcp(ours)),
+      baseline: `${baseLabel} ${ms(medianLcp(base))}`,
+      ratio: ratio(medianLcp(ours), medianLcp(base)),
+      aim,
+      note,
+    });
     return {
       title: `Largest Contentful Paint, median of ${RUNS} alternating runs`,
       rows: [
-        {
-          measure: `LCP of / (median of ${RUNS})`,
-          ours: ms(lcpOurs),
-          baseline: `static ${ms(lcpStatic)}`,
-          ratio: ratio(lcpOurs, lcpStatic),
-          aim: '≤ 2',
-          note: `TTFB ${medianTtfb(ours)} vs ${medianTtfb(baseline)}; server CPU per first visit ${cpuPerVisit}; Chromium ${browser.version()}`,
-        },
+        row(`LCP of /, fresh tab (median of ${RUNS})`, samples.ours, samples.static, 'static', '≤ 2',
+          `TTFB ${medianTtfb(samples.ours)} vs ${medianTtfb(samples.static)}; server CPU per first visit ${cpuPerVisit}; Chromium ${browser.version()}`),
+        row(`LCP of /, arriving from another site (median of ${RUNS})`, samples.oursFromLink, samples.staticFromLink, 'static', '≤ 2',
+          `TTFB ${medianTtfb(samples.oursFromLink)} vs ${medianTtfb(samples.staticFromLink)}`),
+        row('↳ fresh tab, our page through a proxy: every header vs without Cross-Origin-Opener-Policy', samples.proxied, samples.proxiedNoCoop, 'no COOP', '',
+          'what the new process for COOP costs on this machine'),
       ],
       details: [
-        `ours, LCP ms: ${list(ours)}; LCP element: ${mostCommon(ours.map((s) => s.element))}`,
-        `static, LCP ms: ${list(baseline)}; LCP element: ${mostCommon(baseline.map((s) => s.element))}`,
+        ...sides.map((side) => `${side}, LCP ms: ${list(samples[side])}; LCP element: ${mostCommon(samples[side].map((s) => s.element))}`),
         '1280×900 viewport, no CPU or network throttling, loopback; fresh context and cache disabled per run.',
       ],
     };
   } finally {
-    await staticServer.close();
+    await Promise.all([withAllHeaders.close(), withoutCoop.close(), otherSite.close(), staticServer.close()]);
     await browser.close();
   }
 }

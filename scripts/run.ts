@@ -12,6 +12,7 @@ import { describeDatabaseUrl, env } from '../lib/env';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../lib/embedded-database';
 import { loggerFor } from '../lib/logger';
 import { prepareDatabase } from './prepare-database';
+import { serverMemoryEnv } from './server-memory';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const logger = loggerFor('start');
@@ -52,6 +53,7 @@ async function main() {
     stdio: 'inherit',
     env: {
       ...process.env,
+      ...serverMemoryEnv(process.env),
       NODE_ENV: mode === 'dev' ? 'development' : 'production',
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_MAX: String(poolMax),

@@ -38,6 +38,8 @@ const DECODE_TIMEOUT_MS = 10_000;
 export interface ActionPrecheck {
   wrap(handle: RequestHandler): RequestHandler;
   close(): Promise<void>;
+  /** Whether the decoding worker runs (it starts with the first call that needs it). */
+  workerStarted(): boolean;
 }
 
 const readJson = (root: string, file: string): unknown => JSON.parse(readFileSync(join(root, '.next', file), 'utf8'));
@@ -79,21 +81,27 @@ function replay(request: IncomingMessage, body: Buffer): IncomingMessage {
 
 export function createActionPrecheck({ root, https, logger }: ActionPrecheckOptions): ActionPrecheck {
   const { actionIds, bodyLimit } = readBuild(root);
-  const worker = new Worker(new URL('./action-body-worker.mjs', import.meta.url), {
-    workerData: { actionIds: [...actionIds], fieldSizeLimit: bodyLimit },
-  });
-  worker.unref();
   const pending = new Map<number, (ok: boolean | null) => void>();
   let nextId = 0;
-  // Why a body did not decode is not logged: the reason quotes the body. The request log line
-  // records the 400.
-  worker.on('message', ({ id, ok }: { id: number; ok: boolean }) => pending.get(id)?.(ok));
-  worker.on('error', (error) => {
-    logger.error({ err: error }, 'the Server Action body check stopped; calls now go to Next.js unchecked');
-    for (const settle of pending.values()) settle(null);
-  });
+  // Started on the first call that needs it, not with the server: a worker is a whole JavaScript
+  // engine of its own (about 20 MB resident), and most instances never receive a Server Action.
+  let worker: Worker | null = null;
   let workerAlive = true;
-  worker.once('exit', () => (workerAlive = false));
+  const startWorker = (): Worker => {
+    const started = new Worker(new URL('./action-body-worker.mjs', import.meta.url), {
+      workerData: { actionIds: [...actionIds], fieldSizeLimit: bodyLimit },
+    });
+    started.unref();
+    // Why a body did not decode is not logged: the reason quotes the body. The request log line
+    // records the 400.
+    started.on('message', ({ id, ok }: { id: number; ok: boolean }) => pending.get(id)?.(ok));
+    started.on('error', (error) => {
+      logger.error({ err: error }, 'the Server Action body check stopped; calls now go to Next.js unchecked');
+      for (const settle of pending.values()) settle(null);
+    });
+    started.once('exit', () => (workerAlive = false));
+    return started;
+  };
 
   /** Whether Next.js could decode the body; null when the worker could not say in time. */
   const decodable = (contentType: string, body: Buffer): Promise<boolean | null> => {
@@ -107,6 +115,8 @@ export function createActionPrecheck({ root, https, logger }: ActionPrecheckOpti
         resolve(ok);
       };
       pending.set(id, settle);
+      // Messages posted before the worker is up wait for it.
+      worker ??= startWorker();
       worker.postMessage({ id, contentType, body });
     });
   };
@@ -179,7 +189,8 @@ export function createActionPrecheck({ root, https, logger }: ActionPrecheckOpti
   return {
     wrap,
     close: async () => {
-      await worker.terminate();
+      await worker?.terminate();
     },
+    workerStarted: () => worker !== null,
   };
 }

@@ -2,7 +2,7 @@
 // line per request with no secret in any of them, and a graceful stop on SIGTERM — readiness
 // turns 503, live streams end, new connections are refused, a request in flight still completes,
 // what is still open at the bound is cut, and the process exits 0.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -89,6 +89,31 @@ function rawRequest(path: string, headers: Record<string, string>, method = 'GET
     request.end();
   });
 }
+
+/** The environment of the HTTP server process (scripts/serve-entry.mjs) in the app's process group. */
+function serverEnvironment(): Map<string, string> {
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      // pgrp is the 5th field of /proc/<pid>/stat, counted after the command name in parentheses.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      if (pgrp !== running.app.pid || !readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('serve-entry.mjs')) continue;
+      const pairs = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').filter(Boolean);
+      return new Map(pairs.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+    } catch {
+      // a process that ended meanwhile
+    }
+  }
+  throw new Error('no server process found in the app\'s process group');
+}
+
+describe('the server process', () => {
+  it('runs with the allocator settings that keep its resident memory down (scripts/server-memory.ts)', () => {
+    const environment = serverEnvironment();
+    expect(environment.get('MALLOC_MMAP_THRESHOLD_')).toBe('131072');
+    expect(environment.get('MALLOC_ARENA_MAX')).toBe('2');
+  });
+});
 
 describe('static files', () => {
   it('are sent as compressed at build time: Brotli or gzip as accepted, identical once decoded, cached for good', async () => {

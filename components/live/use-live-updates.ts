@@ -3,8 +3,8 @@
 // Tells a page when its operation changed, through the live stream (Server-Sent Events from
 // /api/operations/:slug/live). Until the stream is confirmed (`mode: 'connecting'`) and whenever it
 // is down (`mode: 'polling'`), the page polls instead (TanStack Query's refetchInterval of
-// POLL_INTERVAL_MS), while the hook keeps trying to reopen the stream with backoff. No data library is needed here: the hook only
-// says "refetch".
+// POLL_INTERVAL_MS), while the hook keeps trying to reopen the stream with backoff. No data
+// library is needed here: the hook only says "refetch".
 import { useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
 
 export type LiveMode = 'connecting' | 'live' | 'polling';

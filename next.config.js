@@ -8,6 +8,9 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig = {
   // Security headers, framing rules included, are set for every response in proxy.ts.
   poweredByHeader: false,
+  // Responses are compressed by the server in front (scripts/serve.ts), after the reader pages'
+  // HTML is rewritten there (lib/server/paint-first-response.ts).
+  compress: false,
   reactStrictMode: true,
   // Node-only database drivers stay outside the server bundle.
   serverExternalPackages: ['pg', '@prisma/adapter-pg', '@electric-sql/pglite', '@node-rs/argon2'],

@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { GroupDto } from '@/lib/data/dto';
+import { AsOfInput } from './as-of-input';
 
 /**
  * Group and "as of" date as a plain GET form: the state lives in the URL, so every view is a
@@ -36,7 +37,14 @@ export function ViewControls({
       </div>
       <div className="control">
         <label htmlFor="view-as-of">{t('asOf')}</label>
-        <input id="view-as-of" type="date" name="asOf" defaultValue={asOf ?? ''} min={minDate} max={maxDate} />
+        <AsOfInput
+          id="view-as-of"
+          name="asOf"
+          defaultValue={asOf ?? ''}
+          min={minDate}
+          max={maxDate}
+          formatHint={t('dateFormat')}
+        />
       </div>
       <button type="submit">{t('show')}</button>
       {asOf ? (

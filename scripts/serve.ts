@@ -1,11 +1,12 @@
 // The HTTP server in front of Next.js (its programmatic API), started by scripts/run.ts once the
-// database is ready, through scripts/serve-entry.mjs. What it adds to `next start`: a request id and one JSON log line per request
-// (lib/server/request-log.ts), the build's static files from compressed copies made at build time
-// (lib/server/static-assets.ts), and a bounded graceful stop on SIGTERM/SIGINT — readiness turns
+// database is ready, through scripts/serve-entry.mjs. What it adds to `next start`: a request id
+// and one JSON log line per request (lib/server/request-log.ts), the build's static files from
+// compressed copies made at build time (lib/server/static-assets.ts), reader pages whose scripts
+// load after the first paint (lib/server/paint-first-response.ts), and a bounded graceful stop on SIGTERM/SIGINT — readiness turns
 // 503, live streams end, no new connections, requests in flight finish (at most
 // SHUTDOWN_TIMEOUT_MS, then the rest are cut), then the database pools and the change feed close
 // and the process exits 0.
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { env } from '../lib/env';
@@ -13,6 +14,8 @@ import { getLogger } from '../lib/logger';
 import { routeConsoleToLogger } from '../lib/server/console-to-log';
 import { drain, trackConnections } from '../lib/server/drain';
 import { createActionPrecheck } from '../lib/server/action-precheck';
+import { withCompression } from '../lib/server/compressed-responses';
+import { withPaintFirstScripts } from '../lib/server/paint-first-response';
 import { withRequestLog } from '../lib/server/request-log';
 import { withStaticAssets } from '../lib/server/static-assets';
 import { runStopHooks } from '../lib/server/stop-hooks';
@@ -28,6 +31,11 @@ async function bounded(work: Promise<unknown>, ms: number): Promise<void> {
   await Promise.race([work.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
   clearTimeout(timer);
 }
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+
+/** Reader pages paint before their scripts load (production builds only; see the module). */
+const pages = (handler: Handler, dev: boolean): Handler => (dev ? handler : withPaintFirstScripts(handler));
 
 export async function startServer(dev: boolean): Promise<void> {
   try {
@@ -65,7 +73,9 @@ async function serve(dev: boolean) {
   // Server Action calls Next.js could not decode are refused before it sees them (production).
   const https = env.APP_URL?.startsWith('https:') ?? false;
   const precheck = dev ? null : createActionPrecheck({ root, https, logger: getLogger().child({ component: 'actions' }) });
-  const nextHandler = precheck ? precheck.wrap(app.getRequestHandler()) : app.getRequestHandler();
+  const nextHandler = withCompression(
+    precheck ? precheck.wrap(pages(app.getRequestHandler(), dev)) : pages(app.getRequestHandler(), dev),
+  );
   const assets = dev
     ? null
     : withStaticAssets(nextHandler, { buildDir: join(root, '.next'), production: true, https });

@@ -3,12 +3,12 @@
 // turns 503, live streams end, new connections are refused, a request in flight still completes,
 // what is still open at the bound is cut, and the process exits 0.
 import { readFileSync, readdirSync } from 'node:fs';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryDatabase, startAppOnFreshDatabase, type AppOnFreshDatabase } from '../support/app-database';
 import { rawConnection, responsesIn } from '../support/raw-connection';
+import { rawRequest as rawHttpRequest } from '../support/raw-request';
 import { createApiTokenFor, createStaffAccount, signIn, type StaffAccount } from '../support/staff';
 import { figureInput, targetInput, writeClient } from '../support/write-api';
 
@@ -78,17 +78,8 @@ async function firstScriptPath(): Promise<string> {
 const buildFile = (path: string) => fileURLToPath(new URL(`../../.next/${path.slice('/_next/'.length)}`, import.meta.url));
 
 /** A raw GET (or other method), so the test chooses Accept-Encoding and sees the bytes as sent. */
-function rawRequest(path: string, headers: Record<string, string>, method = 'GET'): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(`${running.app.url}${path}`, { method, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
+const rawRequest = (path: string, headers: Record<string, string>, method = 'GET') =>
+  rawHttpRequest(`${running.app.url}${path}`, headers, method);
 
 /** The environment of the HTTP server process (scripts/serve-entry.mjs) in the app's process group. */
 function serverEnvironment(): Map<string, string> {

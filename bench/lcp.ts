@@ -2,14 +2,14 @@
 // (bench/static-page.ts), in headless Chromium, measured side by side: N alternating runs each, a
 // fresh browser context (empty cache, no cookies) per run, median of each, ratio ours / static.
 //
-// Two ways in, both measured:
+// Two ways in:
 // - a fresh tab (the context's blank page, then the URL): Chromium can reuse the blank page's
-//   renderer process for the static page, but not for ours, whose Cross-Origin-Opener-Policy
-//   header requires a new browsing context group and so a new process;
-// - arriving from a page of another site, as a reader following a link does: both pages then get
-//   a new process.
-// A third pair attributes the difference: our page through the same proxy with every header and
-// without Cross-Origin-Opener-Policy alone.
+//   renderer process for a page without Cross-Origin-Opener-Policy, but not for ours, whose
+//   header requires a new browsing context group and so a new process. So the static page is
+//   measured twice here: served with the production page's security headers (the same policies,
+//   the app's own cost left to compare) and bare;
+// - arriving from a page of another site, as a reader following a link does: every page then
+//   gets a new process, headers or not.
 //
 // Run alone: npx tsx --conditions=react-server bench/lcp.ts   (BENCH_LCP_RUNS=7 by default)
 import { createServer } from 'node:http';
@@ -17,7 +17,6 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/support/browser';
 import { isMain, runAlone, type BenchApp } from './support/bench-app';
-import { startHeaderProxy } from './support/header-proxy';
 import { measureOnce, median, mostCommon, type PaintSample } from './support/lcp-sample';
 import { pidListeningOn, treeCpuSeconds } from './support/process-cpu';
 import { ms, ratio, type BenchSection } from './support/report';
@@ -44,20 +43,19 @@ const list = (samples: PaintSample[]) => samples.map((s) => s.lcp.toFixed(0)).jo
 
 export async function measureLcp(app: Pick<BenchApp, 'url'>): Promise<BenchSection> {
   const browser: Browser = await launchBrowser();
-  const staticServer = await serveStaticPage(await captureStaticContent(browser, app.url));
+  const content = await captureStaticContent(browser, app.url);
+  const staticServer = await serveStaticPage(content, { withSecurityHeaders: false });
+  const staticWithHeaders = await serveStaticPage(content, { withSecurityHeaders: true });
   const otherSite = await serveOtherSite();
-  const withAllHeaders = await startHeaderProxy(app.url);
-  const withoutCoop = await startHeaderProxy(app.url, 'cross-origin-opener-policy');
   try {
     const serverPid = pidListeningOn(Number(new URL(app.url).port));
     let serverCpuSeconds = 0;
     const samples = {
       ours: [] as PaintSample[],
+      staticWithHeaders: [] as PaintSample[],
       static: [] as PaintSample[],
       oursFromLink: [] as PaintSample[],
       staticFromLink: [] as PaintSample[],
-      proxied: [] as PaintSample[],
-      proxiedNoCoop: [] as PaintSample[],
     };
     const visits: Record<keyof typeof samples, () => Promise<PaintSample>> = {
       ours: async () => {
@@ -68,11 +66,10 @@ export async function measureLcp(app: Pick<BenchApp, 'url'>): Promise<BenchSecti
         if (serverPid !== null) serverCpuSeconds += treeCpuSeconds([serverPid]) - before;
         return sample;
       },
+      staticWithHeaders: () => measureOnce(browser, `${staticWithHeaders.url}/`),
       static: () => measureOnce(browser, `${staticServer.url}/`),
       oursFromLink: () => measureOnce(browser, `${app.url}/`, otherSite.url),
       staticFromLink: () => measureOnce(browser, `${staticServer.url}/`, otherSite.url),
-      proxied: () => measureOnce(browser, `${withAllHeaders.url}/`),
-      proxiedNoCoop: () => measureOnce(browser, `${withoutCoop.url}/`),
     };
     const sides = Object.keys(visits) as (keyof typeof samples)[];
     // One discarded visit each: the first request after start loads the route's server code.
@@ -93,12 +90,14 @@ export async function measureLcp(app: Pick<BenchApp, 'url'>): Promise<BenchSecti
     return {
       title: `Largest Contentful Paint, median of ${RUNS} alternating runs`,
       rows: [
-        row(`LCP of /, fresh tab (median of ${RUNS})`, samples.ours, samples.static, 'static', '≤ 2',
-          `TTFB ${medianTtfb(samples.ours)} vs ${medianTtfb(samples.static)}; server CPU per first visit ${cpuPerVisit}; Chromium ${browser.version()}`),
+        row(`LCP of /, fresh tab (median of ${RUNS})`, samples.ours, samples.staticWithHeaders, 'static, same headers', '≤ 2',
+          `TTFB ${medianTtfb(samples.ours)} vs ${medianTtfb(samples.staticWithHeaders)}; server CPU per first visit ${cpuPerVisit}; Chromium ${browser.version()}`),
         row(`LCP of /, arriving from another site (median of ${RUNS})`, samples.oursFromLink, samples.staticFromLink, 'static', '≤ 2',
           `TTFB ${medianTtfb(samples.oursFromLink)} vs ${medianTtfb(samples.staticFromLink)}`),
-        row('↳ fresh tab, our page through a proxy: every header vs without Cross-Origin-Opener-Policy', samples.proxied, samples.proxiedNoCoop, 'no COOP', '',
-          'what the new process for COOP costs on this machine'),
+        row('LCP of /, fresh tab, against the static page served bare', samples.ours, samples.static, 'bare static', '',
+          'the bare page keeps the blank tab\'s process; ours needs a new one (Cross-Origin-Opener-Policy)'),
+        row('↳ the static page, fresh tab: with the production security headers vs bare', samples.staticWithHeaders, samples.static, 'bare', '',
+          'what the headers (the new process) cost on this machine'),
       ],
       details: [
         ...sides.map((side) => `${side}, LCP ms: ${list(samples[side])}; LCP element: ${mostCommon(samples[side].map((s) => s.element))}`),
@@ -106,7 +105,7 @@ export async function measureLcp(app: Pick<BenchApp, 'url'>): Promise<BenchSecti
       ],
     };
   } finally {
-    await Promise.all([withAllHeaders.close(), withoutCoop.close(), otherSite.close(), staticServer.close()]);
+    await Promise.all([otherSite.close(), staticServer.close(), staticWithHeaders.close()]);
     await browser.close();
   }
 }

@@ -3,6 +3,10 @@
 // rendered (header, title, verdict, key figures), and its CSS is the production stylesheet, so the
 // two pages paint the same words in the same layout; what remains is the cost of the app itself
 // (server rendering with database reads, scripts, hydration).
+//
+// It can be served bare, or with the production page's security headers (the policies a site
+// sets for all its pages, static or not): Cross-Origin-Opener-Policy among them makes Chromium
+// start a new renderer process for the page, which a bare page opened in a fresh tab is spared.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
@@ -13,7 +17,13 @@ export interface StaticContent {
   title: string;
   css: string;
   bodyHtml: string;
+  /** The production page's security headers (Content-Security-Policy, COOP, framing, …). */
+  securityHeaders: Record<string, string>;
 }
+
+/** Response headers that are site policy rather than about this one response's body. */
+const SECURITY_HEADER =
+  /^(?:content-security-policy|cross-origin-[a-z-]+|x-frame-options|x-content-type-options|referrer-policy|permissions-policy|origin-agent-cluster|strict-transport-security)$/;
 
 // The parts of the page a reader sees first. Anything not there (a redesign) is skipped, and the
 // page's visible text is used instead, so the baseline never silently becomes an empty page.
@@ -24,7 +34,11 @@ export async function captureStaticContent(browser: Browser, appUrl: string): Pr
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   try {
     const page = await context.newPage();
-    await page.goto(`${appUrl}/`, { waitUntil: 'networkidle' });
+    const response = await page.goto(`${appUrl}/`, { waitUntil: 'networkidle' });
+    if (!response) throw new Error(`no response for ${appUrl}/`);
+    const securityHeaders = Object.fromEntries(
+      Object.entries(await response.allHeaders()).filter(([name]) => SECURITY_HEADER.test(name)),
+    );
     const captured = await page.evaluate((selectors) => {
       const parts = selectors
         .map((selector) => document.querySelector(selector))
@@ -49,6 +63,7 @@ export async function captureStaticContent(browser: Browser, appUrl: string): Pr
       title: captured.title,
       css: [...sheets, captured.inlineCss].join('\n'),
       bodyHtml: captured.bodyHtml,
+      securityHeaders,
     };
   } finally {
     await context.close();
@@ -74,7 +89,7 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export function serveStaticPage(content: StaticContent): Promise<StaticServer> {
+export function serveStaticPage(content: StaticContent, options: { withSecurityHeaders: boolean }): Promise<StaticServer> {
   const html = staticHtml(content);
   const server: Server = createServer((request, response) => {
     const isCss = request.url === '/static.css';
@@ -83,6 +98,7 @@ export function serveStaticPage(content: StaticContent): Promise<StaticServer> {
       return;
     }
     response.writeHead(200, {
+      ...(options.withSecurityHeaders ? content.securityHeaders : {}),
       'content-type': isCss ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8',
       'cache-control': 'no-store',
     });

@@ -35,6 +35,12 @@ function loaderScript(sources: string[], nonce: string | undefined): string {
   return `<script${nonce === undefined ? '' : ` nonce="${nonce}"`}>${body}</script>`;
 }
 
+/** The addresses a rewritten page's loader loads: what a first visit fetches (bench/first-load-js.ts). */
+export function loaderSources(html: string): string[] {
+  const list = /\(function\(s\)\{[^<]*\}\)\((\[[^<]*?\])\)<\/script>/.exec(html)?.[1];
+  return list === undefined ? [] : (JSON.parse(list) as string[]);
+}
+
 export interface PaintFirstRewrite {
   /** Takes the next piece of the document; returns what can be sent now. */
   write(text: string): string;

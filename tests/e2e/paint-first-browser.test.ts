@@ -80,6 +80,21 @@ describe('paint-first reader pages', () => {
     await context.close();
   });
 
+  it('do not move when they hydrate: the as-of field keeps its size as it becomes a date picker', async () => {
+    for (const width of [375, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'en-US' });
+      const page = await context.newPage();
+      await page.addInitScript(`window.__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const shift of list.getEntries()) window.__shifts.push(shift.sources.map((s) => s.node && s.node.outerHTML.slice(0, 60)));
+        }).observe({ type: 'layout-shift', buffered: true });`);
+      await page.goto(`${app.url}/`, { waitUntil: 'networkidle' });
+      await expect.poll(() => page.locator('#view-as-of').getAttribute('type')).toBe('date');
+      expect(await page.evaluate('window.__shifts'), `${width} px`).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('work without JavaScript: the as-of field takes a typed date and the form shows that view', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-US' });
     const page = await context.newPage();

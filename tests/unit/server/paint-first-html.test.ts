@@ -1,7 +1,7 @@
 // The reader pages' HTML rewrite: Next.js's async script tags and script preloads become one
 // loader at the end of the body, whatever way the document is cut into chunks.
 import { describe, expect, it } from 'vitest';
-import { createPaintFirstRewrite } from '@/lib/server/paint-first-html';
+import { createPaintFirstRewrite, loaderSources } from '@/lib/server/paint-first-html';
 
 const NONCE = 'q0Vx2fK+9nA1bC3dE5fG7h==';
 // The shape of a Next.js page: scripts and a preload in the head, one script at the end of the
@@ -91,5 +91,14 @@ describe('the paint-first rewrite of a page', () => {
     const out = whole('<body><script src="/a.js?v=1&amp;w=&lt;/script&gt;" async=""></script></body>');
     expect(out).toContain('["/a.js?v=1&w=\\u003c/script>"]');
     expect(out.match(/<\/script>/g)).toHaveLength(1);
+  });
+});
+
+describe('the loader in a rewritten page', () => {
+  it('names the scripts it loads, for what a first visit fetches', () => {
+    const rewritten = createPaintFirstRewrite();
+    const out = rewritten.write(PAGE) + rewritten.end();
+    expect(loaderSources(out)).toEqual(['/_next/static/chunks/one.js', '/_next/static/chunks/two.js', '/_next/static/chunks/boot.js']);
+    expect(loaderSources(PAGE)).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 // The HTTP server in front of Next.js (its programmatic API), started by scripts/run.ts once the
 // database is ready, through scripts/serve-entry.mjs. What it adds to `next start`: a request id
 // and one JSON log line per request (lib/server/request-log.ts), the build's static files from
-// compressed copies made at build time (lib/server/static-assets.ts), reader pages whose scripts
-// load after the first paint (lib/server/paint-first-response.ts), and a bounded graceful stop on SIGTERM/SIGINT — readiness turns
-// 503, live streams end, no new connections, requests in flight finish (at most
+// compressed copies made at build time (lib/server/static-assets.ts), the compression of what
+// Next.js answers (lib/server/compressed-responses.ts), reader pages whose scripts load after the
+// first paint (lib/server/paint-first-response.ts), and a bounded graceful stop on SIGTERM/SIGINT —
+// readiness turns 503, live streams end, no new connections, requests in flight finish (at most
 // SHUTDOWN_TIMEOUT_MS, then the rest are cut), then the database pools and the change feed close
 // and the process exits 0.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -73,9 +74,8 @@ async function serve(dev: boolean) {
   // Server Action calls Next.js could not decode are refused before it sees them (production).
   const https = env.APP_URL?.startsWith('https:') ?? false;
   const precheck = dev ? null : createActionPrecheck({ root, https, logger: getLogger().child({ component: 'actions' }) });
-  const nextHandler = withCompression(
-    precheck ? precheck.wrap(pages(app.getRequestHandler(), dev)) : pages(app.getRequestHandler(), dev),
-  );
+  const pageHandler = pages(app.getRequestHandler(), dev);
+  const nextHandler = withCompression(precheck ? precheck.wrap(pageHandler) : pageHandler);
   const assets = dev
     ? null
     : withStaticAssets(nextHandler, { buildDir: join(root, '.next'), production: true, https });

@@ -4,7 +4,8 @@
 // Next.js puts a dozen `<script src async>` tags in the head (and one at the end of the shell)
 // with preload hints. On a first visit the browser fetches, compiles and runs them while it is
 // still building and painting the server-rendered page, and the verdict and key figures — the
-// largest paint — came 150–200 ms later than on the same page without them (bench/lcp.ts).
+// largest paint — came about 160 ms later than on the same page without them (interleaved runs:
+// the README's Performance section).
 // Everything a reader needs is in the HTML and works before hydration (the view form is a plain
 // GET form), so the page paints first and the scripts load two frames later: the tags become one
 // inline loader placed where the document ends. The cost is that hydration waits for the fetch to
